@@ -1,0 +1,78 @@
+"""The `communique_actors` pipeline component: mentions in, actors out, as plain data."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..tables import Knowledge
+from .mentions import LexiconMatcher, Mention, find_mentions
+from .resolve import ActorDraft, resolve
+
+
+class ActorTagger:
+    """Finds who the article is about and links every mention to an actor.
+
+    Writes `doc._.communique_mentions`, `doc._.communique_actors` and
+    `doc._.communique_names` (lexicon names with their countries, for later stages).
+    """
+
+    def __init__(self, nlp: Language, name: str, knowledge: Knowledge) -> None:
+        self.name = name
+        self.knowledge = knowledge
+        self.lexicon_matcher = LexiconMatcher(nlp.vocab, knowledge.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        names, mentions, actors = self.match(doc)
+        self.set_annotations(doc, names, mentions, actors)
+        return doc
+
+    def match(self, doc: Doc):
+        names = self.lexicon_matcher(doc)
+        mentions = find_mentions(doc, self.knowledge.lexicon, names)
+        actors = resolve(doc, mentions, self.knowledge.lexicon)
+        return names, mentions, actors
+
+    def set_annotations(self, doc: Doc, names: dict[int, tuple[int, int, str]],
+                        mentions: list[Mention], actors: list[ActorDraft]) -> None:
+        lexicon = self.knowledge.lexicon
+        # An actor is reported when it acts somewhere; a capital only ever named as a place
+        # ("in Moscow") is a place, for the places stage.
+        keep = [i for i, actor in enumerate(actors) if _is_actor(actor)]
+        ids = {index: f"A{n}" for n, index in enumerate(keep, start=1)}
+        plain_actors = []
+        for index in keep:
+            actor = actors[index]
+            spans = sorted({(mentions[m].start, mentions[m].end) for m in actor.mentions})
+            plain_actors.append({
+                "id": ids[index], "name": actor.name, "kind": actor.kind,
+                "country": actor.country, "sector": actor.sector, "org": actor.org,
+                "title": actor.title,
+                "mentions": [{"start": doc[s:e].start_char, "end": doc[s:e].end_char,
+                              "text": doc[s:e].text} for s, e in spans],
+            })
+        plain_mentions = []
+        for mention in mentions:
+            plain_mentions.append({
+                "start": mention.start, "end": mention.end, "head": mention.head,
+                "kind": mention.kind, "name": mention.name,
+                "actor": ids.get(mention.actor) if mention.actor is not None else None,
+                "members": [ids[m] for m in mention.members if m in ids],
+                "pronoun": mention.pronoun, "locative": mention.locative,
+                "sentence": mention.sentence,
+            })
+        plain_names = []
+        for start, end, key in sorted(set(names.values())):
+            meanings = lexicon.names.get(key, [])
+            country = next((m.country for m in meanings if m.country), None)
+            kind = meanings[0].kind if meanings else None
+            plain_names.append([start, end, country, kind])
+        doc._.communique_actors = plain_actors
+        doc._.communique_mentions = plain_mentions
+        doc._.communique_names = plain_names
+
+
+def _is_actor(actor: ActorDraft) -> bool:
+    if actor.kind in {"country", "place-as-government", "place"}:
+        return actor.acting and actor.kind != "place"
+    return True

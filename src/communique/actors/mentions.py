@@ -1,0 +1,391 @@
+"""Finding actor mentions: names, role descriptions, pronouns, pairs ("the two leaders").
+
+A mention is a token span with what the text itself says about it: the name, the role
+words around it ("President", "foreign affairs adviser"), demonyms and country names
+("Chinese", "US"), a possessor ("Putin's adviser"), an appositive ("CCTV, the Chinese
+broadcaster"). Linking mentions into actors and coding them is `resolve.py`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.lang.en import English
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..tables import Lexicon, Meaning
+from ..tables.lexicon import Role
+from ..tables.patterns import singular
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+# Dependencies that attach titles, demonyms and descriptions to the word they describe.
+CLUE_DEPS = frozenset({"compound", "amod", "nmod", "det", "punct", "npadvmod", "nummod",
+                       "advmod", "quantmod", "predet"})
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame",
+                        "madam", "mme", "lord", "lady"})
+FORMER = frozenset({"former", "ex", "late", "ousted", "exiled", "deposed", "retired",
+                    "erstwhile", "onetime", "one-time"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around",
+                            "throughout", "within", "beyond", "along", "off", "via", "through"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+PRONOUNS: dict[str, tuple[str, bool]] = {
+    "he": ("person", False), "him": ("person", False), "his": ("person", False),
+    "himself": ("person", False), "she": ("person", False), "her": ("person", False),
+    "hers": ("person", False), "herself": ("person", False),
+    "they": ("plural", True), "them": ("plural", True), "their": ("plural", True),
+    "themselves": ("plural", True),
+    "it": ("thing", False), "its": ("thing", False), "itself": ("thing", False),
+    "i": ("speaker", False), "me": ("speaker", False), "my": ("speaker", False),
+    "we": ("speaker", True), "us": ("speaker", True), "our": ("speaker", True),
+    "you": ("addressee", False), "your": ("addressee", False),
+}
+PAIR_NOUNS = frozenset({"country", "nation", "side", "leader", "government", "state",
+                        "neighbour", "neighbor", "president", "capital", "power", "ally",
+                        "partner", "rival", "minister", "delegation", "army", "military",
+                        "people", "party", "counterpart"})
+PAIR_WORDS = frozenset({"two", "both"})
+MEANING_ORDER = {"person": 0, "organization": 1, "place-as-government": 1, "group": 1,
+                 "country": 2, "capital": 3, "demonym": 4}
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of the article that refers to an actor, with the text's own clues."""
+
+    start: int  # first token
+    end: int  # one past the last token
+    head: int  # the token that governs the span
+    kind: str  # person organization group country capital place people pronoun pair
+    name: str  # the name without titles ("Xi Jinping"), or the description ("Russian leader")
+    source: str = "entity"  # lexicon, entity (a name), role (a description), pronoun, pair
+    country: str | None = None  # what the name itself says (a country's own code)
+    sector: str | None = None
+    org: str | None = None
+    title: str | None = None
+    role: Role | None = None
+    meaning: Meaning | None = None  # what the lexicon says the name is
+    former: bool = False
+    definite: bool = False
+    plural: bool = False
+    locative: bool = False  # "in Moscow": a place here, not an actor
+    possessor: int | None = None  # index of the mention that owns this one ("Putin's")
+    appositive: int | None = None  # index of the mention in apposition
+    pronoun: str | None = None  # person, plural, thing, speaker, addressee
+    sentence: int = 0
+    actor: int | None = None  # index of the actor the mention refers to
+    members: tuple[int, ...] = ()  # the actors a pair refers to
+    cue_countries: list[str] = field(default_factory=list)  # "Chinese", "US", "of Armenia"
+    cue_mentions: list[int] = field(default_factory=list)  # "UN" in "UN inspectors"
+
+
+class LexiconMatcher:
+    """Finds the lexicon's names in a doc, as names ("Turkey", not "turkey")."""
+
+    def __init__(self, vocab, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        tokenizer = English().tokenizer
+        for key, spellings in lexicon.spellings.items():
+            self.matcher.add(key, [tokenizer(spelling) for spelling in spellings])
+
+    def __call__(self, doc: Doc) -> dict[int, tuple[int, int, str]]:
+        """Token index -> (start, end, key) of the longest accepted name covering it."""
+        found: list[tuple[int, int, str]] = []
+        strings = doc.vocab.strings
+        for match_id, start, end in self.matcher(doc):
+            key = strings[match_id]
+            if self.lexicon.accepts_case(key, doc[start:end].text):
+                found.append((start, end, key))
+        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        covered: dict[int, tuple[int, int, str]] = {}
+        for start, end, key in found:
+            if any(i in covered for i in range(start, end)):
+                continue
+            for i in range(start, end):
+                covered[i] = (start, end, key)
+        return covered
+
+
+def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, str]]
+                  ) -> list[Mention]:
+    """All actor mentions of a doc, in text order, with their own clues attached."""
+    sentence_of = sentence_index(doc)
+    taken = [False] * len(doc)
+    mentions: list[Mention] = []
+
+    def add(mention: Mention) -> None:
+        mention.sentence = sentence_of[mention.head]
+        for i in range(mention.start, mention.end):
+            taken[i] = True
+        mentions.append(mention)
+
+    person_tokens = {i for ent in doc.ents if ent.label_ == "PERSON"
+                     for i in range(ent.start, ent.end)}
+    # 1. Names the lexicon knows: countries, capitals, organisations, known people.
+    for start, end, key in sorted(set(names.values())):
+        meaning = min(lexicon.names.get(key, []), key=lambda m: MEANING_ORDER.get(m.kind, 5),
+                      default=None)
+        if meaning is None or _inside_other_name(doc, start, names):
+            continue
+        if meaning.kind != "person" and any(i in person_tokens for i in range(start, end)):
+            continue
+        head = doc[start:end].root
+        if meaning.kind == "demonym" and not _names_people(head):
+            continue  # "Russian television": a clue of the television
+        if meaning.kind in {"country", "capital"} and head.dep_ in {"compound", "amod", "nmod"} \
+                and head.head.i > head.i:
+            continue  # "US President", "China-Russia relations": a clue of what follows
+        kind = "people" if meaning.kind == "demonym" else meaning.kind
+        add(Mention(start, end, head.i, kind,
+                    doc[start:end].text if kind == "people" else meaning.name,
+                    country=meaning.country, sector=meaning.sector, org=meaning.org,
+                    title=meaning.title, meaning=meaning, plural=kind == "people",
+                    definite=True, locative=_is_locative(head), source="lexicon"))
+    # 2. Named entities the lexicon does not know: people, organisations, places.
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        span = _trim(ent)
+        if span is None or any(taken[i] for i in range(span.start, span.end)):
+            continue
+        if all(i in names for i in range(span.start, span.end)):
+            continue  # a known name step 1 left out on purpose ("US" in "US President")
+        if ent.label_ in {"NORP", "LOC", "FAC"} and not _names_people(span.root):
+            continue
+        kind = {"PERSON": "person", "ORG": "organization", "GPE": "place"}.get(
+            ent.label_, "people")
+        name_start = span.start
+        while name_start < span.end - 1 and doc[name_start].lower_ in HONORIFICS:
+            name_start += 1
+        add(Mention(span.start, span.end, span.root.i, kind, doc[name_start:span.end].text,
+                    definite=True, plural=kind == "people",
+                    locative=kind == "place" and _is_locative(span.root)))
+    # 3. Pairs ("the two countries", "both sides"), then role descriptions: "the Russian
+    #    leader", "Israeli soldiers", "the ministry".
+    for token in doc:
+        if not taken[token.i] and token.pos_ == "NOUN" and token.tag_ == "NNS" \
+                and singular(token.lower_) in PAIR_NOUNS \
+                and any(c.lower_ in PAIR_WORDS for c in token.lefts):
+            start = _np_start(token, taken)
+            add(Mention(start, token.i + 1, token.i, "pair",
+                        _description(doc, start, token.i + 1), plural=True, definite=True,
+                        source="pair"))
+    for token in doc:
+        if taken[token.i] or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        role = role_of(token, lexicon)
+        if role is None:
+            continue
+        if token.dep_ in {"compound", "nmod"} and token.head.i > token.i \
+                and token.head.pos_ in {"PROPN", "NOUN"}:
+            continue  # "President" in "President Xi", "army" in "army bulldozers": clues
+        start = _np_start(token, taken)
+        plural = token.tag_ in {"NNS", "NNPS"} or role.kind == "group"
+        kind = "group" if role.kind == "person" and plural else role.kind
+        add(Mention(start, token.i + 1, token.i, kind, _description(doc, start, token.i + 1),
+                    role=role, plural=plural, source="role",
+                    definite=doc[start].lower_ in DEFINITE or _has_possessor(token)))
+    # 4. Pronouns.
+    for token in doc:
+        if not taken[token.i] and token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+            kind, plural = PRONOUNS[token.lower_]
+            add(Mention(token.i, token.i + 1, token.i, "pronoun", token.text, pronoun=kind,
+                        plural=plural, definite=True, source="pronoun"))
+    mentions.sort(key=lambda m: m.start)
+    attach_clues(doc, mentions, lexicon, names)
+    return mentions
+
+
+def role_of(token: Token, lexicon: Lexicon) -> Role | None:
+    """The role a noun names, preferring the longer phrase ("foreign minister")."""
+    lemma = token.lemma_.lower()
+    base = singular(token.lower_)
+    for left in [c for c in token.lefts if c.dep_ in {"compound", "amod"}][::-1]:
+        for word in (lemma, base):
+            role = lexicon.roles.get(f"{left.lower_} {word}")
+            if role is not None:
+                return role
+    return lexicon.roles.get(lemma) or lexicon.roles.get(base)
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = number
+    return index
+
+
+def _inside_other_name(doc: Doc, start: int, names: dict) -> bool:
+    """'National Security Council' is not the UN's: a capitalised word before the name,
+    inside the same entity and not itself a known name, makes it another body."""
+    if start == 0 or doc[start].ent_iob_ != "I":
+        return False
+    before = doc[start - 1]
+    return before.is_title and (start - 1) not in names and before.lower_ != "the"
+
+
+def _names_people(token: Token) -> bool:
+    """'Russians', 'the Chinese' (people), rather than 'Russian' in 'Russian troops'."""
+    if token.dep_ in {"amod", "compound", "nmod"} and token.head.i > token.i:
+        return False
+    return token.tag_ in {"NNS", "NNPS"} or (
+        token.pos_ in {"PROPN", "NOUN"} and any(c.lower_ == "the" for c in token.lefts))
+
+
+def _is_locative(token: Token) -> bool:
+    """'in Moscow': the name is where something happened, not who did it."""
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+
+
+def _trim(span: Span) -> Span | None:
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                           or doc[end - 1].lower_ in {"'s", "\u2019s", "'", "\u2019"}):
+        end -= 1
+    return doc[start:end] if start < end else None
+
+
+def _np_start(head: Token, taken: list[bool]) -> int:
+    """Where the noun phrase a role word heads starts: its determiners and modifiers, up
+    to (not into) another mention or a possessor."""
+    start = head.i
+    for left in reversed(list(head.lefts)):
+        if left.dep_ not in CLUE_DEPS:
+            break
+        if any(taken[i] for i in range(left.left_edge.i, left.i + 1)):
+            break
+        start = left.left_edge.i
+    return start
+
+
+def _has_possessor(token: Token) -> bool:
+    return any(c.dep_ == "poss" for c in token.lefts)
+
+
+def _description(doc: Doc, start: int, end: int) -> str:
+    words = [t.text for t in doc[start:end] if t.lower_ not in DEFINITE | {"a", "an"}]
+    return " ".join(words) if words else doc[start:end].text
+
+
+def attach_clues(doc: Doc, mentions: list[Mention], lexicon: Lexicon,
+                 names: dict[int, tuple[int, int, str]]) -> None:
+    """Extend names over their titles; record countries, roles, possessors, appositives."""
+    owner: dict[int, int] = {}
+    for index, mention in enumerate(mentions):
+        for i in range(mention.start, mention.end):
+            owner[i] = index
+    for index, mention in enumerate(mentions):
+        if mention.kind in {"pronoun", "pair"}:
+            continue
+        head = doc[mention.head]
+        clues: list[Token] = []
+        stack = list(doc[mention.start:mention.end])
+        seen = {t.i for t in stack}
+        while stack:
+            token = stack.pop()
+            for left in token.lefts:
+                if left.i in seen:
+                    continue
+                seen.add(left.i)
+                other = owner.get(left.i)
+                if left.dep_ == "poss":
+                    if other is not None and other != index and mention.possessor is None:
+                        mention.possessor = other
+                    continue
+                if left.dep_ not in CLUE_DEPS:
+                    continue
+                if other is not None and other != index:
+                    if mentions[other].kind in {"organization", "country", "capital",
+                                                "place-as-government", "people"}:
+                        mention.cue_mentions.append(other)
+                    continue
+                clues.append(left)
+                stack.append(left)
+        if clues:
+            new_start = min(t.i for t in clues)
+            if new_start < mention.start and all(
+                    owner.get(i, index) == index for i in range(new_start, mention.start)):
+                for i in range(new_start, mention.start):
+                    owner[i] = index
+                mention.start = new_start
+        clues.extend(t for t in doc[mention.start:mention.end] if t.i != mention.head)
+        read_clues(mention, clues, head, lexicon, names)
+        _prepositional_clues(mention, index, head, mentions, owner)
+        appositives = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            appositives.append(head.head)
+        for other_token in appositives:
+            other = owner.get(other_token.i)
+            if other is not None and other != index and mention.appositive is None \
+                    and mentions[other].kind not in {"pronoun", "pair"}:
+                mention.appositive = other
+
+
+def _prepositional_clues(mention: Mention, index: int, head: Token, mentions: list[Mention],
+                         owner: dict[int, int]) -> None:
+    """'the president of Armenia', 'a spokesman for the army', 'protesters in Tehran'."""
+    if mention.kind not in {"person", "group", "organization", "people"}:
+        return
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "from", "in", "at"}:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            other = owner.get(obj.i)
+            if other is None or other == index:
+                continue
+            target = mentions[other]
+            if prep.lower_ in {"in", "at"} and mention.role is None:
+                continue
+            if target.kind in {"country", "capital", "place", "organization", "people",
+                               "place-as-government", "group"}:
+                mention.cue_mentions.append(other)
+
+
+def read_clues(mention: Mention, tokens: list[Token], head: Token, lexicon: Lexicon,
+               names: dict[int, tuple[int, int, str]]) -> None:
+    best = mention.role
+    title_tokens: list[Token] = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        lower = token.lower_
+        if lower in FORMER or lower.startswith("ex-"):
+            mention.former = True
+            continue
+        if token.i in names:
+            _, _, key = names[token.i]
+            for meaning in lexicon.names.get(key, []):
+                if meaning.country and meaning.country not in mention.cue_countries:
+                    mention.cue_countries.append(meaning.country)
+                if meaning.kind == "organization" and mention.org is None:
+                    mention.org = meaning.org
+                break
+            continue
+        if token.pos_ in {"NOUN", "PROPN"}:
+            role = role_of(token, lexicon)
+            if role is not None:
+                title_tokens.append(token)
+                if best is None or role.strength > best.strength:
+                    best = role
+    mention.role = best
+    if title_tokens and mention.kind == "person" and mention.title is None:
+        first = min(t.i for t in title_tokens)
+        stack = list(title_tokens)
+        while stack:
+            for left in stack.pop().lefts:
+                if left.dep_ in {"compound", "amod"} and left.i not in names \
+                        and left.lower_ not in FORMER:
+                    first = min(first, left.i)
+                    stack.append(left)
+        last = max(t.i for t in title_tokens)
+        words = [t.text for t in head.doc[first:last + 1]
+                 if t.i not in names and t.lower_ not in FORMER and t.tag_ != "POS"]
+        if words:
+            mention.title = " ".join(words)

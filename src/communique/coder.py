@@ -1,0 +1,208 @@
+"""The Coder: one object that loads the model and tables once and codes articles.
+
+    coder = Coder()
+    article = coder.code(text, date="2026-02-04", id="seed")
+    for article in coder.code_many(records):
+        ...
+
+Records come out as `Article` objects (see `records.py`); workers pass records, never
+spaCy Docs. Records that cannot be coded are reported through `on_error` and skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import pipeline as _pipeline
+from .errors import E012, CommuniqueError, InputError
+from .io.checks import InputRecord, check_record
+from .records import Actor, Article, Event, EventActor, Location, Quote, Span
+from .settings import Settings
+from .tables import Knowledge, load_knowledge
+
+log = logging.getLogger(__name__)
+RECORD_FIELDS = ("id", "text", "date", "title", "source", "url")
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input record that was not coded, and why."""
+
+    origin: str
+    id: str | None
+    error: CommuniqueError
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"where": self.origin, "id": self.id, **self.error.to_dict()}
+
+    def __str__(self) -> str:
+        return f"{self.error.message} [{self.error.code}]"
+
+
+ErrorCallback = Callable[[Rejected], None]
+
+
+def build_pipeline(settings: Settings, nlp: Language | None = None) -> Language:
+    """The spaCy pipeline with communique's components added after the parser and NER."""
+    nlp = nlp if nlp is not None else _pipeline.load_language(settings.model)
+    config = {"dictionaries": list(settings.dictionaries)}
+    for name in _pipeline.COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, config=config)
+    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    return nlp
+
+
+class Coder:
+    """Codes news articles into actors, events and quotes."""
+
+    def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None,
+                 **overrides: Any) -> None:
+        self.settings = settings if settings is not None else Settings.load(**overrides)
+        self.knowledge: Knowledge = load_knowledge(self.settings.dictionaries)
+        self.nlp = build_pipeline(self.settings, nlp)
+        self._failures: list[tuple[Doc, Exception, str]] = []
+        # A failing component skips its article, not the batch. (Language.set_error_handler
+        # trips over compiled components in spaCy 3.8, so the default handler is set here;
+        # it covers every component without its own handler, communique's among them.)
+        self.nlp.default_error_handler = self._component_failed
+
+    @property
+    def model_name(self) -> str:
+        meta = self.nlp.meta
+        return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+    # -- one article -------------------------------------------------------------------
+    def code(self, text: str, *, date: str | None = None, id: str | None = None,
+             title: str | None = None, source: str | None = None,
+             url: str | None = None) -> Article:
+        """Code one article. Raises `InputError` when the text cannot be coded."""
+        record = check_record(
+            InputRecord(text=text, id=id, date=date, title=title, source=source, url=url),
+            max_chars=self.settings.max_chars)
+        self._failures.clear()
+        doc = self.nlp(record.text)
+        if self._failures:
+            _, exc, component = self._failures.pop()
+            raise exc
+        return self.to_article(doc, record)
+
+    # -- many articles -----------------------------------------------------------------
+    def code_many(self, records: Iterable[InputRecord | Mapping[str, Any] | str], *,
+                  on_error: ErrorCallback | None = None,
+                  batch_size: int | None = None) -> Iterator[Article]:
+        """Code a stream of records in batches, in order; bad records go to `on_error`."""
+        report = on_error or _log_rejected
+        checked = self._checked(records, report)
+        batch_size = batch_size or self.settings.batch_size
+        stream = ((record.text, record) for record in checked)
+        for doc, record in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            yield from self._flush_failures(report)
+            yield self.to_article(doc, record)
+        yield from self._flush_failures(report)
+
+    def _checked(self, records: Iterable[InputRecord | Mapping[str, Any] | str],
+                 report: ErrorCallback) -> Iterator[InputRecord]:
+        for number, item in enumerate(records, start=1):
+            try:
+                record = as_input_record(item, f"<record {number}>")
+                yield check_record(record, max_chars=self.settings.max_chars)
+            except InputError as error:
+                origin = getattr(item, "origin", None) or f"<record {number}>"
+                report(Rejected(origin, getattr(item, "id", None), error))
+
+    def _flush_failures(self, report: ErrorCallback) -> Iterator[Article]:
+        while self._failures:
+            doc, exc, component = self._failures.pop(0)
+            record = getattr(doc, "_context", None)
+            origin = getattr(record, "origin", "<input>")
+            error = InputError(E012, where=getattr(record, "where", origin),
+                               problem=f"the {component} stage failed on this article "
+                               f"({type(exc).__name__}: {exc}); please report it")
+            report(Rejected(origin, getattr(record, "id", None), error))
+        return iter(())
+
+    def _component_failed(self, name: str, component: Any, docs: list[Doc],
+                          exc: Exception) -> None:
+        log.debug("component %s failed", name, exc_info=exc)
+        for doc in docs:
+            self._failures.append((doc, exc, name))
+
+    # -- Doc to record -----------------------------------------------------------------
+    def to_article(self, doc: Doc, record: InputRecord) -> Article:
+        return article_from_doc(doc, record, self.knowledge, self.settings.min_confidence)
+
+
+def as_input_record(item: InputRecord | Mapping[str, Any] | str, origin: str) -> InputRecord:
+    if isinstance(item, InputRecord):
+        return item
+    if isinstance(item, str):
+        return InputRecord(text=item, origin=origin)
+    if isinstance(item, Mapping):
+        unknown = [k for k in item if k not in RECORD_FIELDS and k != "origin"]
+        if "text" not in item:
+            raise InputError(E012, where=origin, problem="the record has no 'text' field")
+        del unknown  # extra fields are passed over, as a JSONL reader would
+        return InputRecord(**{k: item.get(k) for k in RECORD_FIELDS},
+                           origin=str(item.get("origin") or origin))
+    raise InputError(E012, where=origin,
+                     problem=f"expected a dict or a string, got {type(item).__name__}")
+
+
+def _log_rejected(rejected: Rejected) -> None:
+    log.warning("skipped %s: %s", rejected.origin, rejected)
+
+
+def article_from_doc(doc: Doc, record: InputRecord, knowledge: Knowledge,
+                     min_confidence: float = 0.0) -> Article:
+    """The record contract's Article, built from what the components left on the Doc."""
+    cameo = knowledge.cameo
+    actors = [
+        Actor(id=a["id"], name=a["name"], kind=a["kind"], country=a["country"],
+              sector=a["sector"], org=a.get("org"), title=a.get("title"),
+              mentions=[Span(m["start"], m["end"], m["text"]) for m in a["mentions"]])
+        for a in doc._.communique_actors or []
+    ]
+    events: list[Event] = []
+    for plain in doc._.communique_events or []:
+        if plain["confidence"] < min_confidence:
+            continue
+        code = cameo[plain["code"]]
+        plover_type = plain.get("plover") or code.plover_type
+        mode = plain.get("mode") or (code.plover_mode if plover_type == code.plover_type
+                                     else None)
+        target = plain.get("target")
+        if plover_type == "CONSULT" and mode is None and target and target.get("country") in {
+                "IGO", "UNO"}:
+            mode = "multilateral"
+        events.append(Event(
+            id=f"E{len(events) + 1}", sentence=plain["sentence"],
+            source=_event_actor(plain.get("source")), target=_event_actor(target),
+            cameo=code.code, cameo_name=code.name, goldstein=code.goldstein, quad=code.quad,
+            plover_type=plover_type, plover_mode=mode,
+            trigger=Span(**plain["trigger"]), negated=plain["negated"],
+            date=plain.get("date", record.date), date_end=plain.get("date_end"),
+            date_text=plain.get("date_text"),
+            location=Location.from_dict(plain["location"]) if plain.get("location") else None,
+            confidence=plain["confidence"], reciprocal=plain["reciprocal"],
+            snippet=plain.get("snippet", ""),
+        ))
+    quotes = [Quote.from_dict(q) for q in doc._.communique_quotes or []]
+    return Article(
+        id=record.id, date=record.date, title=record.title, source=record.source,
+        url=record.url, text=doc.text, actors=actors, events=events, quotes=quotes,
+        places=list(doc._.communique_places or []), dates=list(doc._.communique_dates or []),
+    )
+
+
+def _event_actor(plain: dict | None) -> EventActor | None:
+    if not plain:
+        return None
+    return EventActor(plain.get("actor"), plain["name"], plain.get("country"),
+                      plain.get("sector"), plain["start"], plain["end"], plain.get("org"))

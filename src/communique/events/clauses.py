@@ -1,0 +1,266 @@
+"""From a trigger to an event: the frames above it, its source, target and modality.
+
+An action word ("visit", "attack", "talks") sits at the bottom of a chain of words that
+frame it: "Putin accepted an invitation to visit China" climbs visit -> invitation ->
+accepted, and the frame of "accepted" (intent) turns a visit (042) into an intent to
+meet (036) whose source is the subject of "accepted". Negation, future auxiliaries,
+conditionals and questions are read along the same chain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..tables import EventGrammar
+from .arguments import Arg, ArgumentFinder
+from .triggers import Trigger
+
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Frames that outrank an intention: refusing to agree to meet is a refusal.
+STRONG_FRAMES = ("reject", "threaten", "demand", "appeal")
+FRAME_DEFAULT = {"intent": "030", "appeal": "020", "demand": "100", "reject": "120",
+                 "threaten": "130", "act": None}
+
+
+@dataclass(slots=True)
+class Clause:
+    """What the chain above an action says about it."""
+
+    action: Trigger
+    top: Token  # the highest word of the chain: its subject is the source
+    frames: list[Trigger] = field(default_factory=list)
+    transparents: list[Trigger] = field(default_factory=list)
+    lights: list[Trigger] = field(default_factory=list)
+    chain: list[Token] = field(default_factory=list)
+    intent: bool = False
+    negated: bool = False
+    hypothetical: bool = False
+    demand_by_speaker: Token | None = None  # "X said Y must ..." -> the verb of saying
+
+    @property
+    def frame(self) -> str | None:
+        names = [t.frame for t in self.frames if t.frame]
+        for name in reversed(names):  # outermost first
+            if name in STRONG_FRAMES:
+                return name
+        if self.demand_by_speaker is not None:
+            return "demand"
+        if self.intent or "intent" in names:
+            return "intent"
+        return None
+
+    @property
+    def frame_trigger(self) -> Trigger | None:
+        frame = self.frame
+        for trigger in reversed(self.frames):
+            if trigger.frame == frame:
+                return trigger
+        return None
+
+
+class ClauseReader:
+    def __init__(self, grammar: EventGrammar) -> None:
+        self.grammar = grammar
+
+    # -- climbing ----------------------------------------------------------------------
+    def climb(self, action: Trigger, triggers: dict[int, Trigger]) -> Clause:
+        grammar = self.grammar
+        clause = Clause(action, action.token)
+        token = action.token
+        clause.chain.append(token)
+        clause.negated = self.negated(token)
+        clause.intent = self.intent_aux(token)
+        for _ in range(8):
+            governor, relation = self.governor(token, triggers)
+            if governor is None:
+                break
+            trigger = triggers.get(governor.i)
+            lemma = governor.lemma_.lower()
+            if relation == "conj":
+                if trigger is not None and not trigger.is_action and not trigger.light:
+                    break  # "rejected the plan and attacked": siblings, not a frame
+                if trigger is not None and trigger.light:
+                    break
+                token = governor
+                continue
+            if trigger is not None and trigger.light:
+                clause.lights.append(trigger)
+            elif trigger is not None and trigger.frame:
+                clause.frames.append(trigger)
+            elif trigger is not None and trigger.pattern is not None \
+                    and trigger.pattern.transparent:
+                clause.transparents.append(trigger)
+            elif trigger is not None:
+                break  # governed by another action: "praised China's decision"
+            elif lemma in grammar.intent_adjectives and relation == "xcomp":
+                clause.intent = True
+            elif lemma in grammar.negating_verbs and relation == "xcomp":
+                clause.negated = True
+            elif relation in {"xcomp"} and governor.pos_ in {"VERB", "AUX", "ADJ"}:
+                pass  # "began to withdraw", "tried to", "is expected to": carry on up
+            elif relation == "acl" and governor.pos_ in NOUN_POS and lemma in {
+                    "decision", "move", "step", "effort", "attempt", "bid", "order"}:
+                pass
+            else:
+                break
+            token = governor
+            clause.chain.append(token)
+            clause.negated = clause.negated or self.negated(token)
+            clause.intent = clause.intent or self.intent_aux(token)
+            if token.pos_ == "ADJ" and token.dep_ == "acomp":
+                # "is ready to": the adjective's verb carries the subject
+                token = token.head
+                clause.chain.append(token)
+                clause.negated = clause.negated or self.negated(token)
+                clause.intent = clause.intent or self.intent_aux(token)
+        clause.top = token
+        clause.hypothetical = self.hypothetical(token)
+        clause.demand_by_speaker = self.demand_of_speaker(clause)
+        return clause
+
+    def governor(self, token: Token, triggers: dict[int, Trigger]
+                 ) -> tuple[Token | None, str | None]:
+        dep = token.dep_
+        head = token.head
+        if head.i == token.i:
+            return None, None
+        if dep == "xcomp":
+            return head, "xcomp"
+        if dep == "acl" and head.pos_ in NOUN_POS:
+            return head, "acl"
+        if dep in {"dobj", "attr", "nsubjpass", "oprd"} and token.pos_ in NOUN_POS:
+            return head, "dobj"
+        if dep == "pobj" and head.dep_ in {"prep", "agent"}:
+            carrier = head.head
+            trigger = triggers.get(carrier.i)
+            prep = head.lower_
+            if carrier.pos_ in {"VERB", "AUX"}:
+                if trigger is not None and (trigger.frame or trigger.light or (
+                        trigger.pattern and trigger.pattern.phrase.particle == prep)):
+                    if trigger.pattern is None or trigger.pattern.phrase.particle in {
+                            None, prep} or prep in {"for", "to", "on", "upon", "in"}:
+                        return carrier, "particle"
+                return None, None
+            if carrier.pos_ in NOUN_POS and prep in {"of", "for", "to", "on"} \
+                    and trigger is not None and (trigger.frame or (
+                        trigger.pattern and trigger.pattern.transparent)):
+                return carrier, "nprep"
+            return None, None
+        if dep == "ccomp":
+            trigger = triggers.get(head.i)
+            if trigger is not None and trigger.frame == "demand":
+                return head, "ccomp"
+            return None, None
+        if dep == "conj":
+            return head, "conj"
+        return None, None
+
+    # -- modality ----------------------------------------------------------------------
+    def negated(self, token: Token) -> bool:
+        negations = self.grammar.negations
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ in {"det", "advmod"}
+                                       and child.lower_ in negations):
+                return True
+        if token.dep_ == "pobj" and token.head.lower_ == "without":
+            return True
+        if token.dep_ == "pcomp" and token.head.lower_ == "without":
+            return True
+        return False
+
+    def intent_aux(self, token: Token) -> bool:
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ in self.grammar.intent_auxiliaries:
+                return True
+            if child.dep_ == "aux" and child.lemma_.lower() == "go" and token.tag_ == "VB":
+                return True  # "is going to visit"
+        return False
+
+    def hypothetical(self, token: Token) -> bool:
+        """Inside an 'if' or 'unless' clause, anywhere up the tree."""
+        marks = self.grammar.conditional_marks
+        node = token
+        for _ in range(12):
+            if node.dep_ in {"advcl", "ccomp", "csubj"} and any(
+                    c.dep_ == "mark" and c.lower_ in marks for c in node.children):
+                return node.dep_ == "advcl" or any(
+                    c.lower_ == "if" for c in node.children if c.dep_ == "mark")
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return False
+
+    def demand_of_speaker(self, clause: Clause) -> Token | None:
+        """'The US said Libya must hand over the suspects': the US demands of Libya."""
+        modals = self.grammar.demand_modals
+        top = clause.top
+        has_modal = False
+        for token in clause.chain:
+            for child in token.children:
+                if child.dep_ == "aux" and child.lower_ in modals:
+                    has_modal = True
+            if token.lemma_.lower() in {"need", "have"} and any(
+                    c.dep_ == "xcomp" for c in token.children):
+                has_modal = True
+        if not has_modal or top.dep_ != "ccomp":
+            return None
+        speaker_verb = top.head
+        if speaker_verb.lemma_.lower() in self.grammar.speech_verbs:
+            return speaker_verb
+        return None
+
+    @staticmethod
+    def is_question(sent: Span) -> bool:
+        text = sent.text.rstrip().rstrip("\"'\u201d\u2019) ")
+        return text.endswith("?")
+
+    # -- arguments ---------------------------------------------------------------------
+    def subject(self, token: Token, finder: ArgumentFinder, depth: int = 0
+                ) -> tuple[list[Arg], list[Arg]]:
+        """(sources, passive targets) of a verb or noun, inheriting through the tree."""
+        if depth > 6:
+            return [], []
+        if token.pos_ in NOUN_POS:
+            return finder.owner(token), []
+        passive_target: list[Arg] = []
+        for child in token.children:
+            if child.dep_ in {"nsubj", "csubj", "expl"} and child.dep_ != "expl":
+                args = finder.args(child)
+                if args:
+                    return args, []
+                if child.pos_ in NOUN_POS:
+                    inner = finder.owner(child)
+                    if inner:
+                        return inner, []
+                return [], []
+            if child.dep_ == "nsubjpass":
+                passive_target = finder.args(child) or finder.inside(child)
+                for agent in token.children:
+                    if agent.dep_ == "agent":
+                        for obj in agent.children:
+                            if obj.dep_ == "pobj":
+                                return finder.args(obj) or finder.owner(obj), passive_target
+                return [], passive_target
+        dep = token.dep_
+        if dep in {"conj", "xcomp", "advcl"} and token.head.i != token.i:
+            sources, _ = self.subject(token.head, finder, depth + 1)
+            return sources, passive_target
+        if dep == "relcl":
+            return finder.args(token.head, with_conjuncts=False), passive_target
+        if dep == "acl" and token.head.pos_ in NOUN_POS:
+            if token.tag_ == "VBN":  # "the houses destroyed by troops"
+                for agent in token.children:
+                    if agent.dep_ == "agent":
+                        for obj in agent.children:
+                            if obj.dep_ == "pobj":
+                                return finder.args(obj), finder.args(token.head)
+                return [], finder.args(token.head)
+            owner = finder.owner(token.head)
+            if owner:
+                return owner, passive_target
+            return finder.args(token.head, with_conjuncts=False), passive_target
+        if dep == "pcomp" and token.head.head.i != token.head.i:
+            return self.subject(token.head.head, finder, depth + 1)[0], passive_target
+        return [], passive_target

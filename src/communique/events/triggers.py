@@ -1,0 +1,282 @@
+"""Matching trigger patterns against tokens: which word codes what, in this sentence.
+
+A pattern matches a verb by lemma and the words that go with it ("call for", "open
+fire"), its object ("sign an agreement"), modifiers ("video summit") and complement
+("decline to comment"); a noun by its head and modifiers ("hunger strike", "state of
+emergency"). Among the patterns that match, the most specific wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..tables.patterns import EventGrammar, Pattern, Phrase, singular
+
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "dative", "obj"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# how far after a verb the other words of a verb phrase may stand ("pay a visit")
+PHRASE_WINDOW = 4
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A token that matched a pattern, with the tokens that matched along with it."""
+
+    token: Token
+    pattern: Pattern | None  # None for a light verb
+    words: tuple[int, ...] = ()  # other tokens of the phrase ("fire" in "open fire")
+    object: Token | None = None  # the object the pattern matched, if any
+    light: bool = False
+
+    @property
+    def frame(self) -> str | None:
+        return self.pattern.frame if self.pattern else None
+
+    @property
+    def is_action(self) -> bool:
+        return self.pattern is not None and self.pattern.frame is None \
+            and not self.pattern.transparent
+
+
+def word_keys(token: Token) -> set[str]:
+    """The forms a word is looked up by: its lemma and its plain singular."""
+    keys = {token.lemma_.lower(), singular(token.lower_)}
+    doc = token.doc
+    i = token.i
+    # hyphenated compounds: "cease-fire", "visa-free", "pull-out"
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
+            and not doc[i - 2].whitespace_:
+        keys.add(f"{doc[i - 2].lower_}-{singular(token.lower_)}")
+    return keys
+
+
+def modifier_words(token: Token) -> list[str]:
+    """Words that modify a noun, nearest last: 'improvised explosive device' -> the two."""
+    words: list[str] = []
+    for left in token.lefts:
+        if left.dep_ in MODIFIER_DEPS or (left.dep_ == "punct" and left.text == "-"):
+            if left.text == "-":
+                continue
+            words.append(singular(left.lower_))
+            doc = token.doc
+            j = left.i
+            if j >= 2 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_:
+                words.append(f"{doc[j - 2].lower_}-{left.lower_}")
+            if j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j + 1].whitespace_:
+                words.append(f"{left.lower_}-{doc[j + 2].lower_}")
+            for inner in left.lefts:
+                if inner.dep_ in MODIFIER_DEPS:
+                    words.append(singular(inner.lower_))
+    return words
+
+
+def phrase_keys(token: Token) -> set[str]:
+    """All the phrase keys a noun answers to: 'talk', 'peace talk', 'state of emergency'."""
+    base = word_keys(token)
+    keys = set(base)
+    mods = modifier_words(token)
+    for mod in mods:
+        for b in base:
+            keys.add(f"{mod} {b}")
+    if len(mods) >= 2:
+        for b in base:
+            keys.add(f"{mods[-2]} {mods[-1]} {b}")
+            keys.add(f"{mods[0]} {mods[1]} {b}")
+    for child in token.rights:
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    for b in base:
+                        for o in word_keys(obj):
+                            keys.add(f"{b} {child.lower_} {o}")
+    return keys
+
+
+class TriggerMatcher:
+    def __init__(self, grammar: EventGrammar) -> None:
+        self.grammar = grammar
+        self._actor_tokens: frozenset[int] = frozenset()
+
+    def match_sentence(self, sent: Span, taken: set[int], actor_tokens: frozenset[int]
+                       ) -> dict[int, Trigger]:
+        """Token index -> trigger, for every token of the sentence that codes or carries."""
+        self._actor_tokens = actor_tokens
+        found: dict[int, Trigger] = {}
+        grammar = self.grammar
+        for token in sent:
+            if token.i in taken:
+                continue
+            pos = token.pos_
+            trigger = None
+            if pos in VERB_POS or (pos == "AUX" and token.dep_ not in {"aux", "auxpass"}):
+                trigger = self.match_verb(token)
+                if trigger is None and token.lemma_.lower() in grammar.light_verbs:
+                    trigger = Trigger(token, None, light=True)
+                if trigger is None:
+                    trigger = self.match_light_phrase(token)
+            if trigger is None and pos in NOUN_POS | {"VERB"}:
+                trigger = self.match_noun(token)
+            if trigger is not None:
+                found[token.i] = trigger
+                taken.update(trigger.words)
+        for index in list(found):
+            if index in taken and index not in (found[index].words or ()):
+                # a word claimed by another trigger's phrase ("fire" in "open fire")
+                if any(index in t.words for t in found.values() if t.token.i != index):
+                    del found[index]
+        return found
+
+    def match_verb(self, token: Token) -> Trigger | None:
+        patterns = self.grammar.verbs.get(token.lemma_.lower())
+        if not patterns:
+            return None
+        for pattern in patterns:
+            trigger = self._verb_fits(pattern, token)
+            if trigger is not None:
+                return trigger
+        return None
+
+    def match_light_phrase(self, token: Token) -> Trigger | None:
+        for phrase in self.grammar.light_phrases:
+            if phrase.head == token.lemma_.lower():
+                words = _phrase_words(token, phrase)
+                if words is not None:
+                    return Trigger(token, None, words, light=True)
+        return None
+
+    def match_noun(self, token: Token) -> Trigger | None:
+        keys = word_keys(token)
+        candidates: list[Pattern] = []
+        for key in keys:
+            candidates.extend(self.grammar.nouns.get(key, ()))
+        if not candidates:
+            return None
+        candidates.sort(key=lambda p: -p.specificity)
+        pkeys: set[str] | None = None
+        mods: set[str] | None = None
+        for pattern in candidates:
+            phrase = pattern.phrase
+            if phrase.rest or phrase.prep:
+                if pkeys is None:
+                    pkeys = phrase_keys(token)
+                if _phrase_text(phrase) not in pkeys:
+                    continue
+            if pattern.modifiers or pattern.not_modifiers:
+                if mods is None:
+                    mods = _all_modifiers(token)
+                if pattern.modifiers and not (pattern.modifiers & mods):
+                    continue
+                if pattern.not_modifiers & mods:
+                    continue
+            return Trigger(token, pattern)
+        return None
+
+    def _verb_fits(self, pattern: Pattern, token: Token) -> Trigger | None:
+        phrase = pattern.phrase
+        words: tuple[int, ...] = ()
+        if phrase.rest:
+            found = _phrase_words(token, phrase)
+            if found is None:
+                return None
+            words = found
+        obj = None
+        if pattern.objects or pattern.not_objects or pattern.object_actor is not None:
+            candidates = object_candidates(token, phrase.particle, words)
+            if pattern.objects:
+                obj = next((c for c in candidates if phrase_keys(c) & pattern.objects), None)
+                if obj is None:
+                    return None
+            if pattern.not_objects and any(
+                    phrase_keys(c) & pattern.not_objects for c in candidates[:1]):
+                return None
+            if pattern.object_actor is not None:
+                direct = candidates[0] if candidates else None
+                is_actor = direct is not None and (
+                    direct.i in self._actor_tokens or _looks_like_actor(direct))
+                if pattern.object_actor != is_actor:
+                    return None
+                obj = obj or direct
+        if pattern.modifiers or pattern.not_modifiers:
+            mods = _all_modifiers(token)
+            if obj is not None:
+                mods |= _all_modifiers(obj)
+            if pattern.modifiers and not (pattern.modifiers & mods):
+                return None
+            if pattern.not_modifiers & mods:
+                return None
+        if pattern.complements:
+            complement = next((c for c in token.children if c.dep_ in {"xcomp", "ccomp"}), None)
+            if complement is None or complement.lemma_.lower() not in pattern.complements:
+                return None
+        return Trigger(token, pattern, words, obj)
+
+
+def object_candidates(token: Token, particle: str | None = None,
+                      words: tuple[int, ...] = ()) -> list[Token]:
+    """The verb's objects, direct first: dobj, then the object of its particle or other
+    prepositions ("called for talks", "remained on alert")."""
+    direct: list[Token] = []
+    prepositional: list[Token] = []
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS and child.i not in words:
+            direct.append(child)
+        elif child.dep_ in {"prep", "agent", "prt"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    if particle and child.lower_ == particle:
+                        direct.insert(0, obj)
+                    else:
+                        prepositional.append(obj)
+    if token.dep_ in {"acl", "relcl"} and token.tag_ == "VBN":
+        direct.append(token.head)  # "the sanctions imposed on Iran"
+    extra = []
+    for obj in direct:
+        extra.extend(c for c in obj.children if c.dep_ == "conj")
+    return direct + extra + prepositional
+
+
+def _phrase_text(phrase: Phrase) -> str:
+    if phrase.prep:
+        return " ".join([*phrase.rest, phrase.head, phrase.prep, phrase.pobj or ""]).strip()
+    return " ".join([*phrase.rest, phrase.head])
+
+
+def _phrase_words(token: Token, phrase: Phrase) -> tuple[int, ...] | None:
+    """Indices of the words after a verb that complete its phrase, in order, or None."""
+    doc = token.doc
+    position = token.i
+    limit = min(len(doc), token.sent.end)
+    found: list[int] = []
+    for word in phrase.rest:
+        for j in range(position + 1, min(position + 1 + PHRASE_WINDOW, limit)):
+            candidate = doc[j]
+            if candidate.lower_ == word or candidate.lemma_.lower() == word \
+                    or singular(candidate.lower_) == word:
+                found.append(j)
+                position = j
+                break
+        else:
+            return None
+    return tuple(found)
+
+
+def _all_modifiers(token: Token) -> set[str]:
+    mods = set(modifier_words(token))
+    for child in token.children:
+        if child.dep_ in {"advmod", "prep"} and child.i > token.i:
+            mods.add(child.lower_)
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    mods.add(singular(obj.lower_))
+    return mods
+
+
+def _looks_like_actor(token: Token) -> bool:
+    """Names and personal pronouns, for docs coded without the actors stage."""
+    if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return True
+    return token.pos_ == "PRON" and token.lower_ in {"him", "her", "them", "us", "me", "you"}

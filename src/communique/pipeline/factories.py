@@ -1,0 +1,43 @@
+"""Every communique pipeline component, registered in one place.
+
+Importing this module registers the factories and the Doc extensions, and nothing
+else: the components' modules have no import-time side effects. A user can add the
+components to their own spaCy pipeline:
+
+    import communique.pipeline  # registers the factories
+    nlp.add_pipe("communique_actors")
+    nlp.add_pipe("communique_events")
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from ..actors.component import ActorTagger
+from ..events.component import EventTagger
+from ..tables import load_knowledge
+from .extensions import register_extensions
+
+register_extensions()
+
+COMPONENTS: tuple[str, ...] = ("communique_actors", "communique_events")
+
+
+@Language.factory(
+    "communique_actors",
+    assigns=["doc._.communique_actors", "doc._.communique_mentions", "doc._.communique_names"],
+    requires=["token.dep", "token.lemma", "token.pos", "doc.ents", "doc.sents"],
+    default_config={"dictionaries": []},
+)
+def make_actors(nlp: Language, name: str, dictionaries: list[str]) -> ActorTagger:
+    return ActorTagger(nlp, name, load_knowledge(tuple(dictionaries)))
+
+
+@Language.factory(
+    "communique_events",
+    assigns=["doc._.communique_events"],
+    requires=["doc._.communique_actors", "doc._.communique_mentions", "token.dep"],
+    default_config={"dictionaries": []},
+)
+def make_events(nlp: Language, name: str, dictionaries: list[str]) -> EventTagger:
+    return EventTagger(nlp, name, load_knowledge(tuple(dictionaries)))

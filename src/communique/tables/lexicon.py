@@ -1,0 +1,204 @@
+"""What names and role words mean: countries, demonyms, capitals, organisations, roles.
+
+The actors stage reads this lexicon; a user dictionary adds to it. Country names and
+codes come from pycountry, plus the package's own table of short names, demonyms and
+capitals; organisations and role words are the package's own tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import pycountry
+from pydantic import Field, field_validator
+
+from ..errors import E003, E015, ErrorKind, TableError
+from .loader import TableRow, package_file, read_tsv
+
+NONSTATE_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "IMG", "UNO", "ISM"})
+EXTRA_COUNTRIES = {"KOS": "Kosovo"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z.\-&0-9]*$")
+
+
+def known_country(code: str) -> bool:
+    return code in EXTRA_COUNTRIES or pycountry.countries.get(alpha_3=code) is not None
+
+
+class CountryRow(TableRow):
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    names: list[str]
+    demonyms: list[str] = []
+    capitals: list[str] = []
+
+    @field_validator("code")
+    @classmethod
+    def _iso(cls, code: str) -> str:
+        if not known_country(code):
+            raise ValueError(f"{code} is not an ISO 3166-1 alpha-3 code")
+        return code
+
+
+class OrganisationRow(TableRow):
+    names: list[str]
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    sector: str | None = None
+    org: str | None = Field(default=None, pattern=r"^[A-Z0-9]{2,4}$")
+    kind: Literal["organization", "place-as-government", "person", "group"] = "organization"
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, code: str) -> str:
+        if code not in NONSTATE_COUNTRIES and not known_country(code):
+            raise ValueError(f"{code} is neither an ISO alpha-3 code nor one of "
+                             f"{', '.join(sorted(NONSTATE_COUNTRIES))}")
+        return code
+
+
+class RoleRow(TableRow):
+    role: str
+    sector: str | None = None
+    kind: Literal["person", "group", "organization"]
+    strength: int = Field(ge=1, le=3)
+    leader: Literal["yes", "no"] = "no"
+    title: Literal["yes", "no"] = "no"
+
+
+class SectorRow(TableRow):
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """What a name means when it names an actor."""
+
+    kind: str  # country | demonym | capital | organization | place-as-government | person
+    country: str | None
+    sector: str | None = None
+    org: str | None = None
+    name: str = ""
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    role: str
+    sector: str | None
+    kind: str
+    strength: int
+    leader: bool
+    title: bool
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Names (lower-cased phrases) to meanings, and role words to sectors."""
+
+    names: dict[str, list[Meaning]] = field(default_factory=dict)
+    exact_case: set[str] = field(default_factory=set)  # acronyms matched case-sensitively
+    spellings: dict[str, set[str]] = field(default_factory=dict)  # phrase -> written forms
+    roles: dict[str, Role] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> Lexicon:
+        def path(name: str) -> Path:
+            return data_dir / name if data_dir else package_file(name)
+
+        lexicon = cls()
+        sectors_path = path("sectors.tsv")
+        for _, row in read_tsv(sectors_path, SectorRow):
+            lexicon.sectors[row.code] = row.name
+        countries_path = path("countries.tsv")
+        seen: set[str] = set()
+        for line, row in read_tsv(countries_path, CountryRow):
+            if row.code in seen:
+                raise TableError(E003, path=countries_path, line=line,
+                                 problem=f"country {row.code} twice")
+            seen.add(row.code)
+            lexicon.add_country(row)
+        orgs_path = path("organisations.tsv")
+        for line, row in read_tsv(orgs_path, OrganisationRow):
+            lexicon.check_sector(row.sector, orgs_path, line)
+            lexicon.add_organisation(row)
+        roles_path = path("roles.tsv")
+        for line, row in read_tsv(roles_path, RoleRow):
+            lexicon.check_sector(row.sector, roles_path, line)
+            key = normalize(row.role)
+            if key in lexicon.roles:
+                raise TableError(E003, path=roles_path, line=line,
+                                 problem=f"role {row.role!r} twice")
+            lexicon.roles[key] = Role(key, row.sector, row.kind, row.strength,
+                                      row.leader == "yes", row.title == "yes")
+        return lexicon
+
+    def check_sector(self, sector: str | None, path: Path, line: int,
+                     kind: ErrorKind = E003) -> None:
+        if sector is not None and sector not in self.sectors:
+            raise TableError(kind, path=path, line=line,
+                             problem=f"unknown sector {sector!r}; known: "
+                             f"{', '.join(sorted(self.sectors))}")
+
+    def check_sector_user(self, sector: str | None, path: Path, line: int) -> None:
+        self.check_sector(sector, path, line, kind=E015)
+
+    def add_country(self, row: CountryRow) -> None:
+        country = pycountry.countries.get(alpha_3=row.code)
+        official = []
+        if country is not None:
+            official = [getattr(country, attr, None)
+                        for attr in ("name", "common_name", "official_name")]
+        display = row.names[0] if row.names else (country.name if country else row.code)
+        self.country_names[row.code] = display
+        for name in [*row.names, *(n for n in official if n)]:
+            self.add_name(name, Meaning("country", row.code, name=display))
+        for demonym in row.demonyms:
+            self.add_name(demonym, Meaning("demonym", row.code, name=display))
+        for capital in row.capitals:
+            self.add_name(capital, Meaning("capital", row.code, "GOV", name=capital))
+
+    def add_organisation(self, row: OrganisationRow) -> None:
+        display = row.names[0]
+        for name in row.names:
+            self.add_name(name, Meaning(row.kind, row.country, row.sector, row.org, display))
+
+    def add_name(self, name: str, meaning: Meaning, *, priority: bool = False) -> None:
+        name = re.sub(r"^(the|The)\s+", "", name.strip())
+        key = normalize(name)
+        if not key:
+            return
+        meanings = self.names.setdefault(key, [])
+        if meaning not in meanings:
+            if priority:
+                meanings.insert(0, meaning)
+            else:
+                meanings.append(meaning)
+        self.spellings.setdefault(key, set()).add(name)
+        if _ACRONYM.match(name.replace(" ", "")) and len(name.replace(".", "")) <= 5:
+            self.exact_case.add(name)
+
+    def lookup(self, text: str) -> list[Meaning]:
+        return self.names.get(normalize(text), [])
+
+    def accepts_case(self, key: str, written: str) -> bool:
+        """A name matches only as a name: "Turkey", "TURKEY", not "turkey"; "US", not "us"."""
+        spellings = self.spellings.get(key, ())
+        if written in spellings:
+            return True
+        if any(s in self.exact_case for s in spellings):
+            return False
+        letters = [c for c in written if c.isalpha()]
+        return bool(letters) and letters[0].isupper()
+
+    def role(self, phrase: str) -> Role | None:
+        return self.roles.get(normalize(phrase))
+
+
+def normalize(text: str) -> str:
+    """Lower-case, straight apostrophes, single spaces: the key names are looked up by."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-")
+    return " ".join(text.lower().split())

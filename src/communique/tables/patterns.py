@@ -1,0 +1,284 @@
+"""Event trigger patterns and the grammar words that frame them, compiled for matching.
+
+`triggers.yaml` holds the patterns, `grammar.yaml` the frame, light and speech words.
+Both are validated entry by entry; an error names the file and the line. Compiled
+patterns are indexed by the lemma of their head word, so the events stage looks up
+each token once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import Field, model_validator
+
+from ..errors import E003, E015, ErrorKind, TableError
+from .cameo import PLOVER_TYPES, CameoTable, PloverType, check_mode
+from .loader import TableRow, WordLoader, package_file, read_yaml_list, validate
+
+FrameName = Literal["intent", "appeal", "demand", "reject", "threaten", "act"]
+PREPOSITIONS = frozenset({
+    "for", "on", "upon", "to", "with", "against", "into", "from", "of", "at", "in", "about",
+    "over", "by", "toward", "towards", "between", "among", "onto", "across", "through", "near",
+})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"})
+
+
+def singular(word: str) -> str:
+    """A plain English singular, used alike on table words and text words."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def norm_word(word: str) -> str:
+    word = word.lower().replace("\u2019", "'")
+    return singular(word)
+
+
+def norm_phrase(text: str) -> str:
+    """Phrase key: words lower-cased and made singular, determiners dropped."""
+    words = [norm_word(w) for w in text.replace("\u2019", "'").split()]
+    return " ".join(w for w in words if w not in DETERMINERS)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A trigger phrase: its head word and the words that go with it."""
+
+    head: str
+    rest: tuple[str, ...] = ()  # verbs: words after the verb; nouns: modifiers before it
+    particle: str | None = None  # verbs: a final preposition whose object is the object
+    prep: str | None = None  # nouns: "state of emergency" -> prep "of"
+    pobj: str | None = None  # ... and its object "emergency"
+
+
+def parse_phrase(text: str, pos: str) -> Phrase:
+    words = [w for w in text.replace("\u2019", "'").lower().split() if w not in DETERMINERS]
+    if not words:
+        raise ValueError(f"empty phrase {text!r}")
+    if pos == "verb":
+        head, rest = words[0], tuple(words[1:])
+        particle = rest[-1] if rest and rest[-1] in PREPOSITIONS else None
+        return Phrase(head, rest, particle)
+    for i, word in enumerate(words[1:], start=1):
+        if word in PREPOSITIONS and i < len(words) - 1:
+            pre, post = words[:i], words[i + 1:]
+            return Phrase(singular(pre[-1]), tuple(singular(w) for w in pre[:-1]), None,
+                          word, singular(post[-1]))
+    return Phrase(singular(words[-1]), tuple(singular(w) for w in words[:-1]))
+
+
+class PatternEntry(TableRow):
+    code: str = Field(pattern=r"^\d{2,4}$")
+    verbs: list[str] = []
+    nouns: list[str] = []
+    objects: list[str] = []
+    not_objects: list[str] = []
+    modifiers: list[str] = []
+    not_modifiers: list[str] = []
+    complements: list[str] = []
+    frame: FrameName | None = None
+    transparent: bool = False
+    target: Literal["object", "prep", "none"] = "object"
+    preps: list[str] | None = None
+    reciprocal: bool = False
+    joint: str | None = Field(default=None, pattern=r"^\d{2,4}$")
+    if_state: str | None = Field(default=None, pattern=r"^\d{2,4}$")
+    object_actor: bool | None = None
+    standalone: bool | None = None
+    plover: PloverType | None = None
+    mode: str | None = None
+
+    @model_validator(mode="after")
+    def _has_words(self) -> PatternEntry:
+        if not self.verbs and not self.nouns:
+            raise ValueError("an entry needs verbs or nouns")
+        if self.transparent and not self.nouns:
+            raise ValueError("only nouns can be transparent")
+        return self
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One compiled trigger: a head word and the conditions under which it codes `code`."""
+
+    code: str
+    pos: str  # verb | noun
+    phrase: Phrase
+    objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    not_modifiers: frozenset[str] = frozenset()
+    complements: frozenset[str] = frozenset()
+    frame: str | None = None
+    transparent: bool = False
+    target: str = "object"
+    preps: tuple[str, ...] | None = None
+    reciprocal: bool = False
+    joint: str | None = None
+    if_state: str | None = None
+    object_actor: bool | None = None
+    standalone: bool = True
+    plover: str | None = None
+    mode: str | None = None
+    origin: str = ""  # file:line, for messages
+    priority: int = 0  # user dictionary entries outrank the package's
+
+    @property
+    def specificity(self) -> int:
+        score = 2 * len(self.phrase.rest) + (3 if self.phrase.prep else 0)
+        score += 3 if self.objects else 0
+        score += 3 if self.modifiers else 0
+        score += 3 if self.complements else 0
+        score += 1 if self.object_actor else 0
+        return score + 100 * self.priority
+
+
+class GrammarEntry(TableRow):
+    light_verbs: list[str]
+    speech_verbs: list[str]
+    target_preps: list[str]
+    intent_auxiliaries: list[str]
+    intent_adjectives: list[str]
+    demand_modals: list[str]
+    conditional_marks: list[str]
+    negations: list[str]
+    negating_verbs: list[str]
+    hedges: list[str]
+    pair_nouns: list[str]
+    frames: dict[FrameName, dict[str, str]]
+
+
+@dataclass(slots=True)
+class EventGrammar:
+    """Compiled patterns and grammar words, ready for the events stage."""
+
+    verbs: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    light_verbs: frozenset[str] = frozenset()
+    light_phrases: tuple[Phrase, ...] = ()
+    speech_verbs: frozenset[str] = frozenset()
+    target_preps: tuple[str, ...] = ()
+    intent_auxiliaries: frozenset[str] = frozenset()
+    intent_adjectives: frozenset[str] = frozenset()
+    demand_modals: frozenset[str] = frozenset()
+    conditional_marks: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()
+    negating_verbs: frozenset[str] = frozenset()
+    hedges: frozenset[str] = frozenset()
+    pair_nouns: frozenset[str] = frozenset()
+    frames: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, cameo: CameoTable, *, triggers: Path | None = None,
+             grammar: Path | None = None) -> EventGrammar:
+        compiled = cls()
+        compiled.load_grammar(grammar or package_file("grammar.yaml"), cameo)
+        path = triggers or package_file("triggers.yaml")
+        compiled.add_patterns(read_yaml_list(path, PatternEntry, kind=E003, key="patterns"),
+                              path, cameo, kind=E003)
+        return compiled
+
+    def load_grammar(self, path: Path, cameo: CameoTable) -> None:
+        try:
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=WordLoader)  # noqa: S506
+        except yaml.YAMLError as exc:
+            raise TableError(E003, path=path, line=0, problem=f"YAML syntax: {exc}") from exc
+        entry = validate(GrammarEntry, raw, path=path, line=1, kind=E003)
+        self.light_verbs = frozenset(v for v in entry.light_verbs if " " not in v)
+        self.light_phrases = tuple(parse_phrase(v, "verb") for v in entry.light_verbs if " " in v)
+        self.speech_verbs = frozenset(v for v in entry.speech_verbs)
+        self.target_preps = tuple(entry.target_preps)
+        self.intent_auxiliaries = frozenset(entry.intent_auxiliaries)
+        self.intent_adjectives = frozenset(entry.intent_adjectives)
+        self.demand_modals = frozenset(entry.demand_modals)
+        self.conditional_marks = frozenset(entry.conditional_marks)
+        self.negations = frozenset(entry.negations)
+        self.negating_verbs = frozenset(entry.negating_verbs)
+        self.hedges = frozenset(entry.hedges)
+        self.pair_nouns = frozenset(singular(w) for w in entry.pair_nouns)
+        for frame, table in entry.frames.items():
+            for prefix, code in table.items():
+                if code != "=" and code not in cameo:
+                    raise TableError(E003, path=path, line=0,
+                                     problem=f"frame {frame}: {prefix} -> unknown code {code}")
+            self.frames[frame] = dict(table)
+
+    def add_patterns(self, entries: Iterable[tuple[int, PatternEntry]], path: Path,
+                     cameo: CameoTable, *, kind: ErrorKind = E015, priority: int = 0) -> int:
+        added = 0
+        for line, entry in entries:
+            origin = f"{path.name}:{line}"
+            for code in (entry.code, entry.joint, entry.if_state):
+                if code is not None and code not in cameo:
+                    raise TableError(kind, path=path, line=line,
+                                     problem=f"unknown CAMEO code {code}")
+            plover = entry.plover or cameo[entry.code].plover_type
+            if entry.mode is not None:
+                if plover is None:
+                    raise TableError(kind, path=path, line=line,
+                                     problem="a mode needs a PLOVER type; CAMEO "
+                                     f"{entry.code} has none")
+                try:
+                    check_mode(plover, entry.mode)
+                except ValueError as exc:
+                    raise TableError(kind, path=path, line=line, problem=str(exc)) from exc
+            for pos, words in (("verb", entry.verbs), ("noun", entry.nouns)):
+                for word in words:
+                    try:
+                        phrase = parse_phrase(word, pos)
+                    except ValueError as exc:
+                        raise TableError(kind, path=path, line=line, problem=str(exc)) from exc
+                    pattern = Pattern(
+                        code=entry.code, pos=pos, phrase=phrase,
+                        objects=frozenset(norm_phrase(o) for o in entry.objects),
+                        not_objects=frozenset(norm_phrase(o) for o in entry.not_objects),
+                        modifiers=frozenset(norm_phrase(m) for m in entry.modifiers),
+                        not_modifiers=frozenset(norm_phrase(m) for m in entry.not_modifiers),
+                        complements=frozenset(c.lower() for c in entry.complements),
+                        frame=entry.frame, transparent=entry.transparent, target=entry.target,
+                        preps=tuple(entry.preps) if entry.preps is not None else None,
+                        reciprocal=entry.reciprocal, joint=entry.joint, if_state=entry.if_state,
+                        object_actor=entry.object_actor,
+                        standalone=entry.standalone if entry.standalone is not None
+                        else pos == "verb",
+                        plover=entry.plover, mode=entry.mode, origin=origin, priority=priority,
+                    )
+                    index = self.verbs if pos == "verb" else self.nouns
+                    index[phrase.head].append(pattern)
+                    added += 1
+        for index in (self.verbs, self.nouns):
+            for head, patterns in index.items():
+                index[head] = sorted(patterns, key=lambda p: -p.specificity)
+        return added
+
+    def remove_words(self, verbs: Iterable[str], nouns: Iterable[str]) -> None:
+        for word in verbs:
+            self.verbs.pop(parse_phrase(word, "verb").head, None)
+        for word in nouns:
+            self.nouns.pop(parse_phrase(word, "noun").head, None)
+
+    def frame_code(self, frame: str, action_code: str) -> str | None:
+        """The code a frame gives an action: longest matching prefix, '=' keeps the action's."""
+        table = self.frames.get(frame, {})
+        for size in range(len(action_code), 1, -1):
+            code = table.get(action_code[:size])
+            if code is not None:
+                return action_code if code == "=" else code
+        return None
+
+
+__all__ = ["PLOVER_TYPES", "EventGrammar", "Pattern", "Phrase", "norm_phrase", "norm_word",
+           "parse_phrase", "singular"]
