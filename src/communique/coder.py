@@ -87,9 +87,9 @@ class Coder:
             InputRecord(text=text, id=id, date=date, title=title, source=source, url=url),
             max_chars=self.settings.max_chars)
         self._failures.clear()
-        doc = self.nlp(record.text)
+        doc = self.nlp(self.make_doc(record))
         if self._failures:
-            _, exc, component = self._failures.pop()
+            _, exc, _ = self._failures.pop()
             raise exc
         return self.to_article(doc, record)
 
@@ -101,11 +101,19 @@ class Coder:
         report = on_error or _log_rejected
         checked = self._checked(records, report)
         batch_size = batch_size or self.settings.batch_size
-        stream = ((record.text, record) for record in checked)
+        stream = ((self.make_doc(record), record) for record in checked)
         for doc, record in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             yield from self._flush_failures(report)
             yield self.to_article(doc, record)
         yield from self._flush_failures(report)
+
+    def make_doc(self, record: InputRecord) -> Doc:
+        """A tokenised Doc carrying the record's metadata, which later stages read (the
+        publication date anchors relative dates)."""
+        doc = self.nlp.make_doc(record.text)
+        doc._.communique_meta = {"id": record.id, "date": record.date, "title": record.title,
+                                 "source": record.source, "url": record.url}
+        return doc
 
     def _checked(self, records: Iterable[InputRecord | Mapping[str, Any] | str],
                  report: ErrorCallback) -> Iterator[InputRecord]:

@@ -151,8 +151,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
             continue
         if all(i in names for i in range(span.start, span.end)):
             continue  # a known name step 1 left out on purpose ("US" in "US President")
-        if ent.label_ in {"NORP", "LOC", "FAC"} and not _names_people(span.root):
-            continue
+        if ent.label_ in {"NORP", "LOC", "FAC"} and (
+                span.root.tag_ not in {"NNS", "NNPS"} or not _names_people(span.root)):
+            continue  # "Kurds" are people; "the Mediterranean" is not
         kind = {"PERSON": "person", "ORG": "organization", "GPE": "place"}.get(
             ent.label_, "people")
         name_start = span.start
@@ -179,6 +180,15 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
             continue
         if token.dep_ in {"compound", "nmod"} and token.head.i > token.i \
                 and token.head.pos_ in {"PROPN", "NOUN"}:
+            head = token.head
+            if head.pos_ == "NOUN" and not taken[head.i] and role_of(head, lexicon) is None \
+                    and head.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}:
+                # "army artillery", "police vehicles": the role word owns the phrase
+                start = _np_start(head, taken)
+                add(Mention(start, head.i + 1, head.i, role.kind if role.kind != "person"
+                            else "group", _description(doc, start, head.i + 1), role=role,
+                            plural=head.tag_ == "NNS", source="role",
+                            definite=doc[start].lower_ in DEFINITE or _has_possessor(head)))
             continue  # "President" in "President Xi", "army" in "army bulldozers": clues
         start = _np_start(token, taken)
         plural = token.tag_ in {"NNS", "NNPS"} or role.kind == "group"

@@ -356,8 +356,8 @@ def _fits(kind: str | None, actor: ActorDraft, mention: Mention) -> bool:
     if kind == "person":
         return actor.kind == "person" and not actor.plural
     if kind == "plural":
-        return actor.plural or actor.kind in {"group", "people", "organization"} \
-            and mention.plural
+        return actor.plural or (actor.kind in {"group", "people", "organization"} \
+            and mention.plural)
     if kind == "thing":
         return actor.kind in {"country", "organization", "place-as-government"} \
             and not actor.plural

@@ -116,7 +116,7 @@ class ClauseReader:
                 clause.negated = clause.negated or self.negated(token)
                 clause.intent = clause.intent or self.intent_aux(token)
         clause.top = token
-        clause.hypothetical = self.hypothetical(token)
+        clause.hypothetical = self.hypothetical(token) or self.alleged(token)
         clause.demand_by_speaker = self.demand_of_speaker(clause)
         return clause
 
@@ -137,11 +137,14 @@ class ClauseReader:
             trigger = triggers.get(carrier.i)
             prep = head.lower_
             if carrier.pos_ in {"VERB", "AUX"}:
-                if trigger is not None and (trigger.frame or trigger.light or (
-                        trigger.pattern and trigger.pattern.phrase.particle == prep)):
-                    if trigger.pattern is None or trigger.pattern.phrase.particle in {
-                            None, prep} or prep in {"for", "to", "on", "upon", "in"}:
-                        return carrier, "particle"
+                if trigger is not None and (trigger.frame or trigger.light) and (
+                        trigger.pattern is None
+                        or trigger.pattern.phrase.particle in {None, prep}
+                        or prep in {"for", "to", "on", "upon", "in"}):
+                    return carrier, "particle"
+                if trigger is not None and trigger.pattern is not None \
+                        and trigger.pattern.phrase.particle == prep:
+                    return carrier, "particle"
                 return None, None
             if carrier.pos_ in NOUN_POS and prep in {"of", "for", "to", "on"} \
                     and trigger is not None and (trigger.frame or (
@@ -164,11 +167,7 @@ class ClauseReader:
             if child.dep_ == "neg" or (child.dep_ in {"det", "advmod"}
                                        and child.lower_ in negations):
                 return True
-        if token.dep_ == "pobj" and token.head.lower_ == "without":
-            return True
-        if token.dep_ == "pcomp" and token.head.lower_ == "without":
-            return True
-        return False
+        return token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "without"
 
     def intent_aux(self, token: Token) -> bool:
         for child in token.children:
@@ -176,6 +175,14 @@ class ClauseReader:
                 return True
             if child.dep_ == "aux" and child.lemma_.lower() == "go" and token.tag_ == "VB":
                 return True  # "is going to visit"
+        return False
+
+    def alleged(self, token: Token) -> bool:
+        """What someone is accused of: 'accused the army of targeting civilians'."""
+        node = token
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and \
+                node.head.lower_ in {"of", "for", "over"}:
+            return node.head.head.lemma_.lower() in self.grammar.allegation_verbs
         return False
 
     def hypothetical(self, token: Token) -> bool:

@@ -66,6 +66,7 @@ class EventCoder:
         drafts: list[Draft] = []
         for number, sent in enumerate(doc.sents):
             drafts.extend(self.code_sentence(sent, number, finder))
+        infer_counterparts(drafts, doc)
         return [draft.to_plain() for draft in drafts]
 
     # -- one sentence --------------------------------------------------------------------
@@ -88,10 +89,10 @@ class EventCoder:
             if clause.hypothetical:
                 continue
             pattern = trigger.pattern
-            if pattern.pos == "noun" and not (clause.frames or clause.lights
-                                              or clause.transparents):
-                if not pattern.standalone or not self._stands_alone(trigger, triggers, finder):
-                    continue
+            carried = clause.frames or clause.lights or clause.transparents
+            if pattern.pos == "noun" and not carried and not (
+                    pattern.standalone and self._stands_alone(trigger, triggers, finder)):
+                continue
             drafts.extend(self.realise(clause, number, finder, hedged))
         for index in sorted(triggers):
             trigger = triggers[index]
@@ -143,9 +144,12 @@ class EventCoder:
             # the report's subject is the one the demand is made of
             targets = sources
             sources, _ = reader.subject(speaker_verb, finder)
+        if not targets and frame is not None:
+            # "invited Fidan to visit Athens", "urged Ankara to withdraw": the one asked
+            targets = self.addressed(clause, finder)
         if not targets:
             targets = passive_targets or self.targets(action, clause, finder, sources)
-        if not targets and frame in {"appeal", "demand"} or (generic and not targets):
+        if (not targets and frame in {"appeal", "demand"}) or (generic and not targets):
             targets = self.frame_targets(clause, finder)
         if not targets:
             for transparent in clause.transparents:
@@ -255,6 +259,23 @@ class EventCoder:
             found = finder.prepositional(action.object, preps)
         return found
 
+    @staticmethod
+    def addressed(clause: Clause, finder: ArgumentFinder) -> list[Arg]:
+        """The direct object of a frame verb that asks or invites someone to act."""
+        for trigger in clause.frames:
+            if trigger.pattern is None or trigger.pattern.target != "object":
+                continue
+            for child in trigger.token.children:
+                if child.dep_ in {"dobj", "dative"} and child.i not in clause.chain:
+                    found = finder.args(child)
+                    if found:
+                        return found
+            if trigger.pattern.phrase.particle in {"on", "upon", "to"}:
+                found = finder.prepositional(trigger.token, (trigger.pattern.phrase.particle,))
+                if found:
+                    return found
+        return []
+
     def frame_targets(self, clause: Clause, finder: ArgumentFinder) -> list[Arg]:
         """'urged Y to', 'called on Y to', 'demanded that Y', 'refused a demand from Y'."""
         for trigger in reversed(clause.frames):
@@ -331,6 +352,53 @@ class EventCoder:
             parts.append(doc[i].text)
             previous = i
         return " ".join(parts).replace(" ,", ",")
+
+
+# Events whose other side goes without saying in a story about two countries: a call for
+# closer ties, an offer, praise. Material conflict names its target, or has none.
+COUNTERPART_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "10", "12", "13"})
+DYAD_SHARE = 0.6  # the two leading countries' share of country-coded mentions
+
+
+def article_dyad(doc: Doc) -> tuple[str, str] | None:
+    """The two countries a story is about, when two clearly lead it."""
+    counts: dict[str, int] = {}
+    for actor in doc._.communique_actors or []:
+        country = actor.get("country")
+        if country and len(country) == 3 and country not in {"IGO", "NGO", "IMG", "MNC"}:
+            counts[country] = counts.get(country, 0) + len(actor["mentions"])
+    if len(counts) < 2:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    total = sum(counts.values())
+    (first, a), (second, b) = ranked[:2]
+    if (a + b) / total < DYAD_SHARE or (len(ranked) > 2 and ranked[2][1] == b):
+        return None
+    return first, second
+
+
+def infer_counterparts(drafts: list[Draft], doc: Doc) -> None:
+    """'The Chinese leader called for closer exchanges' in a China-Russia story is
+    addressed to Russia: fill a missing target with the other side of the story's dyad,
+    at lower confidence."""
+    dyad = article_dyad(doc)
+    if dyad is None:
+        return
+    actors = doc._.communique_actors or []
+    for draft in drafts:
+        if draft.target is not None or draft.source is None or draft.reciprocal:
+            continue
+        if draft.code[:2] not in COUNTERPART_ROOTS or draft.source.country not in dyad:
+            continue
+        other = dyad[1] if draft.source.country == dyad[0] else dyad[0]
+        candidates = [a for a in actors if a.get("country") == other]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda a: (a["sector"] == "GOV", len(a["mentions"])))
+        first = best["mentions"][0]
+        draft.target = Arg(best["id"], best["name"], best["country"], best["sector"],
+                           best.get("org"), first["start"], first["end"], -1, inferred=True)
+        draft.confidence = max(0.05, draft.confidence - 0.2)
 
 
 def one_per_fact(drafts: list[Draft]) -> list[Draft]:

@@ -124,10 +124,10 @@ class TriggerMatcher:
                 found[token.i] = trigger
                 taken.update(trigger.words)
         for index in list(found):
-            if index in taken and index not in (found[index].words or ()):
-                # a word claimed by another trigger's phrase ("fire" in "open fire")
-                if any(index in t.words for t in found.values() if t.token.i != index):
-                    del found[index]
+            # a word claimed by another trigger's phrase ("fire" in "open fire")
+            if index in taken and any(index in t.words for t in found.values()
+                                      if t.token.i != index):
+                del found[index]
         return found
 
     def match_verb(self, token: Token) -> Trigger | None:

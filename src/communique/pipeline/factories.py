@@ -6,6 +6,7 @@ components to their own spaCy pipeline:
 
     import communique.pipeline  # registers the factories
     nlp.add_pipe("communique_actors")
+    nlp.add_pipe("communique_quotes")
     nlp.add_pipe("communique_events")
 """
 
@@ -15,12 +16,14 @@ from spacy.language import Language
 
 from ..actors.component import ActorTagger
 from ..events.component import EventTagger
+from ..quotes.component import QuoteTagger
 from ..tables import load_knowledge
 from .extensions import register_extensions
 
 register_extensions()
 
-COMPONENTS: tuple[str, ...] = ("communique_actors", "communique_events")
+# In pipeline order: quotes run before events, which read who "I" and "you" are in a quote.
+COMPONENTS: tuple[str, ...] = ("communique_actors", "communique_quotes", "communique_events")
 
 
 @Language.factory(
@@ -31,6 +34,16 @@ COMPONENTS: tuple[str, ...] = ("communique_actors", "communique_events")
 )
 def make_actors(nlp: Language, name: str, dictionaries: list[str]) -> ActorTagger:
     return ActorTagger(nlp, name, load_knowledge(tuple(dictionaries)))
+
+
+@Language.factory(
+    "communique_quotes",
+    assigns=["doc._.communique_quotes"],
+    requires=["doc._.communique_actors", "doc._.communique_mentions", "token.dep"],
+    default_config={"dictionaries": []},
+)
+def make_quotes(nlp: Language, name: str, dictionaries: list[str]) -> QuoteTagger:
+    return QuoteTagger(nlp, name, load_knowledge(tuple(dictionaries)))
 
 
 @Language.factory(

@@ -18,7 +18,7 @@ from ..errors import E015, TableError
 from .cameo import CameoCode, CameoTable
 from .lexicon import NONSTATE_COUNTRIES, Lexicon, Meaning, known_country
 from .loader import TableRow, read_yaml, validate, validate_list
-from .patterns import EventGrammar, PatternEntry, Pattern
+from .patterns import EventGrammar, Pattern, PatternEntry
 
 __all__ = ["CameoCode", "CameoTable", "EventGrammar", "Knowledge", "Lexicon", "Meaning",
            "Pattern", "load_knowledge"]

@@ -89,7 +89,7 @@ def read_yaml(path: Path, *, kind: ErrorKind = E015) -> Any:
     except UnicodeDecodeError as exc:
         raise TableError(kind, path=path, line=0, problem=f"not UTF-8 ({exc.reason})") from exc
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0

@@ -158,6 +158,7 @@ class GrammarEntry(TableRow):
     negating_verbs: list[str]
     hedges: list[str]
     pair_nouns: list[str]
+    allegation_verbs: list[str]
     frames: dict[FrameName, dict[str, str]]
 
 
@@ -179,6 +180,7 @@ class EventGrammar:
     negating_verbs: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
     pair_nouns: frozenset[str] = frozenset()
+    allegation_verbs: frozenset[str] = frozenset()
     frames: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
@@ -193,7 +195,7 @@ class EventGrammar:
 
     def load_grammar(self, path: Path, cameo: CameoTable) -> None:
         try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=WordLoader)  # noqa: S506
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=WordLoader)
         except yaml.YAMLError as exc:
             raise TableError(E003, path=path, line=0, problem=f"YAML syntax: {exc}") from exc
         entry = validate(GrammarEntry, raw, path=path, line=1, kind=E003)
@@ -209,6 +211,7 @@ class EventGrammar:
         self.negating_verbs = frozenset(entry.negating_verbs)
         self.hedges = frozenset(entry.hedges)
         self.pair_nouns = frozenset(singular(w) for w in entry.pair_nouns)
+        self.allegation_verbs = frozenset(entry.allegation_verbs)
         for frame, table in entry.frames.items():
             for prefix, code in table.items():
                 if code != "=" and code not in cameo:

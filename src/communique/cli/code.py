@@ -1,0 +1,76 @@
+"""`communique code`: code articles, JSONL out (or a readable view with --pretty)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+import click
+from tqdm import tqdm
+
+from ..coder import Rejected
+from ..io.checks import normalise_date
+from ..io.readers import Unreadable, read_inputs
+from ..pretty import format_article
+from .common import EXIT_OK, EXIT_SKIPPED, coder_options, make_coder, user_errors
+
+
+@click.command("code")
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
+@click.option("--date", default=None, metavar="YYYY-MM-DD",
+              help="Publication date for articles that do not give one.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write JSONL here (default: standard output).")
+@click.option("--pretty", is_flag=True, help="A human-readable view instead of JSONL.")
+@click.option("--include-text", is_flag=True, help="Put each article's text in its record.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar on standard error (default: when it is a terminal).")
+@coder_options
+@user_errors
+def code(inputs, date, output, pretty, include_text, progress, model, dictionaries,
+         min_confidence, batch_size) -> None:
+    """Code articles into actors, events and quotes.
+
+    FILE is a text file (one article), a JSONL file (one article a line: id, text and
+    optional date, title, source, url), a folder of such files, or - for standard input.
+    Prints one JSON record per article; `id` and `date` pass through unchanged.
+    Skipped records are reported on standard error, and the exit status is then 1.
+    """
+    if date is not None:
+        date = normalise_date(date, "--date")
+    coder = make_coder(model, dictionaries, min_confidence, batch_size)
+    skipped: list[Rejected | Unreadable] = []
+
+    def report(item) -> None:
+        skipped.append(item)
+        message = getattr(item.error, "message", str(item.error))
+        click.echo(f"skipped: {message} [{item.error.code}]", err=True)
+
+    def records():
+        for item in read_inputs(inputs, date=date):
+            if isinstance(item, Unreadable):
+                report(item)
+            else:
+                yield item
+
+    show = progress if progress is not None else (sys.stderr.isatty() and not pretty)
+    started = time.monotonic()
+    count = 0
+    events = 0
+    with tqdm(disable=not show, unit=" articles", file=sys.stderr, dynamic_ncols=True) as bar:
+        for article in coder.code_many(records(), on_error=report):
+            count += 1
+            events += len(article.events)
+            if pretty:
+                output.write(format_article(article) + "\n")
+            else:
+                output.write(json.dumps(article.to_dict(include_text=include_text),
+                                        ensure_ascii=False) + "\n")
+            bar.update(1)
+    output.flush()
+    if show or skipped:
+        seconds = time.monotonic() - started
+        click.echo(f"coded {count} article{'s' if count != 1 else ''} ({events} events) in "
+                   f"{seconds:.1f}s; skipped {len(skipped)}", err=True)
+    sys.exit(EXIT_SKIPPED if skipped else EXIT_OK)

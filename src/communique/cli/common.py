@@ -1,0 +1,65 @@
+"""What commands share: coder options, error handling at the edge, exit statuses."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from ..errors import CommuniqueError
+
+EXIT_OK = 0
+EXIT_SKIPPED = 1  # the run finished, but some records were skipped (reported on stderr)
+EXIT_ERROR = 2  # the run could not be done: bad option, missing model, invalid dictionary
+
+
+def coder_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--model, --dictionary, --min-confidence, --batch-size: the Coder's settings."""
+    options = [
+        click.option("--model", default=None, metavar="NAME",
+                     help="spaCy pipeline to use (default: the best installed English one; "
+                     "env COMMUNIQUE_MODEL)."),
+        click.option("--dictionary", "dictionaries", multiple=True, metavar="FILE",
+                     type=click.Path(dir_okay=False),
+                     help="User dictionary (YAML) adding or overriding trigger patterns and "
+                     "actors; may be repeated."),
+        click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+                     help="Leave out events whose confidence is below this."),
+        click.option("--batch-size", type=click.IntRange(1), default=None,
+                     help="Articles per batch (default 32)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def make_coder(model: str | None, dictionaries: tuple[str, ...], min_confidence: float | None,
+               batch_size: int | None):
+    from ..coder import Coder
+    from ..settings import Settings
+
+    overrides: dict[str, Any] = {"model": model, "min_confidence": min_confidence,
+                                 "batch_size": batch_size}
+    if dictionaries:
+        overrides["dictionaries"] = tuple(dictionaries)
+    return Coder(Settings.load(**overrides))
+
+
+def user_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn catalogue errors into a message and exit status 2, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except CommuniqueError as error:
+            click.echo(f"Error [{error.code}]: {error.message}", err=True)
+            click.echo(f"  Fix: {error.fix}", err=True)
+            sys.exit(EXIT_ERROR)
+        except BrokenPipeError:
+            sys.exit(EXIT_OK)
+
+    return wrapper

@@ -1,0 +1,58 @@
+"""A human-readable view of a coded article: what an analyst reads first."""
+
+from __future__ import annotations
+
+from .records import Article, Event, EventActor
+
+
+def format_article(article: Article) -> str:
+    head = " ".join(str(x) for x in (article.id or "(no id)", article.date or "(no date)"))
+    lines = [head, f"{len(article.actors)} actors, {len(article.events)} events, "
+                   f"{len(article.quotes)} quotes", ""]
+    if article.actors:
+        lines.append("Actors")
+        width = max(len(a.code or "-") for a in article.actors)
+        for actor in article.actors:
+            title = f" ({actor.title})" if actor.title else ""
+            count = len(actor.mentions)
+            lines.append(f"  {actor.id:<4} {(actor.code or '-'):<{width}}  {actor.name}{title}"
+                         f"  [{actor.kind}, {count} mention{'s' if count != 1 else ''}]")
+        lines.append("")
+    if article.events:
+        lines.append("Events")
+        for event in article.events:
+            lines.append("  " + format_event(event))
+        lines.append("")
+    if article.quotes:
+        lines.append("Quotes")
+        for quote in article.quotes:
+            speaker = quote.speaker_name or "(unknown speaker)"
+            text = quote.text if len(quote.text) <= 100 else quote.text[:97] + "..."
+            lines.append(f"  {speaker} ({quote.kind}): \u201c{text}\u201d")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def format_event(event: Event) -> str:
+    arrow = "<-" if event.reciprocal else "-"
+    label = event.trigger.text.lower()
+    relation = f"{arrow}{event.cameo} {label}->"
+    parts = [f"{event.id:<4}", _side(event.source), relation, _side(event.target),
+             f" \"{event.snippet}\""]
+    extras = []
+    if event.plover_type:
+        extras.append(event.plover_type + (f"/{event.plover_mode}" if event.plover_mode else ""))
+    if event.date:
+        extras.append(event.date + (f"..{event.date_end}" if event.date_end else ""))
+    if event.location:
+        extras.append(f"in {event.location.name}")
+    if event.negated:
+        extras.append("NEGATED")
+    extras.append(f"conf {event.confidence:.2f}")
+    return " ".join(parts) + "  [" + ", ".join(extras) + "]"
+
+
+def _side(side: EventActor | None) -> str:
+    if side is None:
+        return "?"
+    return side.code or f"({side.name})"

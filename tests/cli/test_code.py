@@ -1,0 +1,83 @@
+"""`communique code` on real files with the real model: JSONL out, errors reported."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from communique.cli import main
+
+from ..conftest import ROOT
+
+pytestmark = pytest.mark.model
+DEMO = ROOT / "examples" / "demo-article.txt"
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def test_a_text_file_gives_one_record_with_the_date_passed_through():
+    result = run("code", str(DEMO), "--date", "2026-03-11")
+    assert result.exit_code == 0, result.output
+    [line] = result.stdout.strip().splitlines()
+    record = json.loads(line)
+    assert record["id"] == "demo-article" and record["date"] == "2026-03-11"
+    assert any(e["cameo"].startswith("04") for e in record["events"])
+    assert "text" not in record
+
+
+def test_jsonl_in_jsonl_out_in_order_with_bad_lines_reported(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        '{"id": "x1", "date": "2026-01-05", "text": "Israel and Egypt held talks in Cairo."}\n'
+        'not json\n'
+        '{"id": "x2", "text": ""}\n'
+        '{"id": "x3", "text": "Police arrested 12 protesters in Tehran."}\n')
+    out = tmp_path / "out.jsonl"
+    result = run("code", str(path), "-o", str(out))
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in records] == ["x1", "x3"]
+    assert records[0]["date"] == "2026-01-05" and records[1]["date"] is None
+    assert f"{path}:2" in result.stderr and "E007" in result.stderr
+    assert f"{path}:3" in result.stderr and "E004" in result.stderr
+
+
+def test_pretty_prints_actors_and_event_lines():
+    result = run("code", str(DEMO), "--date", "2026-03-11", "--pretty")
+    assert result.exit_code == 0
+    assert "Actors" in result.stdout and "Events" in result.stdout
+    assert "TURGOV" in result.stdout
+
+
+def test_standard_input_and_a_bad_date():
+    result = run("code", "-", "--date", "2026-02-04",
+                 input="Russian President Vladimir Putin praised China on Wednesday.")
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert record["date"] == "2026-02-04"
+    assert record["events"][0]["source"]["code"] == "RUSGOV"
+    bad = run("code", "-", "--date", "yesterday", input="text")
+    assert bad.exit_code == 2 and "E011" in bad.stderr and "Traceback" not in bad.output
+
+
+def test_a_bad_dictionary_is_a_clear_error(tmp_path):
+    path = tmp_path / "d.yaml"
+    path.write_text("patterns:\n  - {code: '051'}\n")
+    result = run("code", str(DEMO), "--dictionary", str(path))
+    assert result.exit_code == 2
+    assert f"{path}:2" in result.stderr and "needs verbs or nouns" in result.stderr
+
+
+def test_a_huge_and_a_binary_article_are_skipped_not_fatal(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("The army attacked the town. " * 200_000)  # 5.6 MB
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    result = run("code", str(big), str(binary), str(DEMO))
+    assert result.exit_code == 1
+    assert "E009" in result.stderr and "E006" in result.stderr
+    assert len(result.stdout.strip().splitlines()) == 1
