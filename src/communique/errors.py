@@ -109,6 +109,14 @@ class CommuniqueError(Exception):
     def to_dict(self) -> dict[str, object]:
         return {"code": self.code, "status": self.status, "message": self.message, "fix": self.fix}
 
+    def __reduce__(self):
+        # errors cross process boundaries (parallel coding): rebuild from kind and fields
+        return (_rebuild, (type(self), self.kind, self.fields))
+
+
+def _rebuild(cls: type[CommuniqueError], kind: ErrorKind, fields: dict) -> CommuniqueError:
+    return cls(kind, **fields)
+
 
 class ModelError(CommuniqueError):
     """The language model cannot be found or loaded."""

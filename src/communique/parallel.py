@@ -1,0 +1,88 @@
+"""Coding over several processes on one machine, in order, with bounded memory.
+
+Each worker process builds its own `Coder` once (the model loads once per worker) and
+codes chunks of records; results come back in input order. At most a few chunks per
+worker are in flight, so a stream of any length is coded in flat memory.
+
+    coder = ParallelCoder(settings, workers=2)
+    for article in coder.code_many(records, on_error=report):
+        ...
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from .coder import Coder, ErrorCallback, Rejected, _log_rejected
+from .io.checks import InputRecord
+from .records import Article
+from .settings import Settings
+
+CHUNK_SIZE = 16  # records per task: large enough to batch through nlp.pipe
+IN_FLIGHT_PER_WORKER = 3
+
+_worker_coder: Coder | None = None
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else (os.cpu_count() or 1))
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker_coder
+    _worker_coder = Coder(settings)
+
+
+def _code_chunk(records: list[InputRecord]) -> tuple[list[Article], list[Rejected]]:
+    assert _worker_coder is not None, "worker not started"
+    rejected: list[Rejected] = []
+    articles = list(_worker_coder.code_many(records, on_error=rejected.append))
+    return articles, rejected
+
+
+class ParallelCoder:
+    """Codes records with `workers` processes; with one worker, in this process."""
+
+    def __init__(self, settings: Settings | None = None, *, workers: int | None = None,
+                 chunk_size: int = CHUNK_SIZE) -> None:
+        self.settings = settings if settings is not None else Settings.load()
+        self.workers = workers or default_workers()
+        self.chunk_size = chunk_size
+        self._local: Coder | None = None
+
+    def code_many(self, records: Iterable[InputRecord], *, on_error: ErrorCallback | None = None
+                  ) -> Iterator[Article]:
+        report = on_error or _log_rejected
+        if self.workers <= 1:
+            if self._local is None:
+                self._local = Coder(self.settings)
+            yield from self._local.code_many(records, on_error=report)
+            return
+        yield from self._pooled(records, report)
+
+    def _pooled(self, records: Iterable[InputRecord], report: Callable[[Rejected], None]
+                ) -> Iterator[Article]:
+        context = multiprocessing.get_context("spawn")
+        source = iter(records)
+        pending: deque[Any] = deque()
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        with context.Pool(self.workers, initializer=_start_worker,
+                          initargs=(self.settings,)) as pool:
+            while True:
+                while len(pending) < limit:
+                    chunk = list(islice(source, self.chunk_size))
+                    if not chunk:
+                        break
+                    pending.append(pool.apply_async(_code_chunk, (chunk,)))
+                if not pending:
+                    break
+                articles, rejected = pending.popleft().get()
+                for item in rejected:
+                    report(item)
+                yield from articles
