@@ -84,6 +84,55 @@ E016 = ErrorKind(
     "Give a gold file in the format of the README section 'Evaluation'.",
 )
 
+# -- the store (DuckDB) and its commands --
+E017 = ErrorKind(
+    "E017", 409, "{path}: another process is writing to this store ({detail}).",
+    "The store allows one writing process: wait for the other `communique ingest` to "
+    "finish, then run this command again.",
+)
+E018 = ErrorKind(
+    "E018", 400, "{path}: not a DuckDB database ({reason}).",
+    "Give the path of a communique store (made by `communique ingest`), or a new file name.",
+)
+E019 = ErrorKind(
+    "E019", 400, "{path}: a DuckDB database, but not a communique store (it holds {tables}).",
+    "Give a new file name or a communique store; communique does not write into other "
+    "databases.",
+)
+E020 = ErrorKind(
+    "E020", 400, "{path}: the store has schema version {found}; this communique knows up "
+    "to {known}.",
+    "Upgrade communique to read this store (`pip install -U communique`).",
+)
+E021 = ErrorKind(
+    "E021", 507, "{path}: cannot write the store ({reason}).",
+    "Free disk space or choose a location you can write to; everything committed before "
+    "the error is kept, and running the same command again carries on.",
+)
+E022 = ErrorKind(
+    "E022", 404, "{path}: there is no communique store here.",
+    "Make one with `communique ingest FILE... --db PATH`, or check the path.",
+)
+E023 = ErrorKind(
+    "E023", 400, "The query failed: {problem}",
+    "Only reading statements are allowed (SELECT, WITH, DESCRIBE, SHOW, ...); see the "
+    "README section 'The store' for the tables and columns.",
+)
+E024 = ErrorKind(
+    "E024", 400, "{name}: {problem}",
+    "See the command's --help for the values allowed.",
+)
+E025 = ErrorKind(
+    "E025", 400, "{where}: {problem}",
+    "Give text, JSONL, CSV, HTML, RSS/Atom or Parquet files; see the README section "
+    "'Ingest' for the formats and their options.",
+)
+E026 = ErrorKind(
+    "E026", 400, "{path}: cannot draw the chart ({problem}).",
+    "Give a file name ending in .png or .svg; charts need matplotlib "
+    "(`pip install 'communique[plot]'`).",
+)
+
 
 class CommuniqueError(Exception):
     """An error with a catalogue code, an HTTP status and a suggested fix."""
@@ -132,3 +181,7 @@ class InputError(CommuniqueError):
 
 class SettingError(CommuniqueError):
     """A setting has a value that is not allowed."""
+
+
+class StoreError(CommuniqueError):
+    """The store cannot be opened, written or queried."""
