@@ -1,8 +1,10 @@
-"""Reading articles: text files, JSONL, folders and standard input.
+"""Reading articles: text files, JSONL, CSV, HTML pages, RSS/Atom feeds, Parquet,
+folders of them and standard input.
 
 Every reader yields `InputRecord`s, or `Unreadable` items for what cannot be read (a
-file that is not UTF-8, a malformed JSON line), each naming where it came from, so a
-batch reports it and goes on.
+file that is not UTF-8, a malformed JSON line, a file of a kind communique does not
+read), each naming where it came from, so a batch reports it and goes on. The format
+follows the file's suffix (`.gz` is opened first for text and JSONL).
 """
 
 from __future__ import annotations
@@ -16,11 +18,25 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import E006, E007, E008, E012, E014, CommuniqueError, InputError
+from ..errors import E006, E007, E008, E012, E014, E025, CommuniqueError, InputError
 from .checks import InputRecord
+from .formats import (
+    CSV_SUFFIXES,
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    PARQUET_SUFFIXES,
+    Columns,
+    count_parquet_rows,
+    read_csv,
+    read_feed,
+    read_html,
+    read_parquet,
+)
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
+READ_SUFFIXES = (TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+                 | PARQUET_SUFFIXES)
 FIELDS = ("id", "text", "date", "title", "source", "url")
 
 
@@ -34,10 +50,14 @@ class Unreadable:
 
 
 def read_inputs(paths: Iterable[str], *, date: str | None = None,
-                stdin: BinaryIO | None = None) -> Iterator[InputRecord | Unreadable]:
+                stdin: BinaryIO | None = None, columns: Columns | None = None
+                ) -> Iterator[InputRecord | Unreadable]:
     """Records from each path in turn: files, folders (recursively), or '-' for stdin.
 
-    `date` fills in the publication date of records that have none.
+    `date` fills in the publication date of records that have none; `columns` names the
+    columns of CSV and Parquet files. A text file in a folder takes its path in the
+    folder (without the suffix) as its id, so files of the same name in two subfolders
+    stay two articles.
     """
     for name in paths:
         if name == "-":
@@ -46,14 +66,61 @@ def read_inputs(paths: Iterable[str], *, date: str | None = None,
             continue
         path = Path(name)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if _suffix(child) in TEXT_SUFFIXES | JSONL_SUFFIXES and not child.name.startswith("."):
-                    yield from _with_date(read_file(child), date)
+            for child in folder_files(path):
+                if _suffix(child) not in READ_SUFFIXES:
+                    yield Unreadable(str(child), InputError(
+                        E025, where=str(child),
+                        problem=f"not a kind of file communique reads ({child.suffix})"))
+                    continue
+                folder = child.parent.relative_to(path).as_posix()
+                stem = child.name.split(".")[0] or child.name
+                text_id = stem if folder == "." else f"{folder}/{stem}"
+                yield from _with_date(read_file(child, columns=columns, text_id=text_id),
+                                      date)
             continue
         if not path.exists():
             yield Unreadable(str(path), InputError(E014, path=path))
             continue
-        yield from _with_date(read_file(path), date)
+        yield from _with_date(read_file(path, columns=columns), date)
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """The files under a folder, in a stable order, leaving out hidden ones."""
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and not any(part.startswith(".")
+                                             for part in p.relative_to(folder).parts))
+
+
+def count_inputs(paths: Iterable[str], *, columns: Columns | None = None) -> int | None:
+    """About how many records the paths hold, cheaply (for a progress estimate); None
+    when it cannot be known beforehand (standard input)."""
+    total = 0
+    for name in paths:
+        if name == "-":
+            return None
+        path = Path(name)
+        files = folder_files(path) if path.is_dir() else [path] if path.exists() else []
+        for file in files:
+            total += _count_file(file, columns)
+    return total
+
+
+def _count_file(path: Path, columns: Columns | None) -> int:
+    suffix = _suffix(path)
+    try:
+        if suffix in JSONL_SUFFIXES:
+            opener = gzip.open if path.suffix.lower() == ".gz" else open
+            with opener(path, "rb") as handle:
+                return sum(1 for line in handle if line.strip())
+        if suffix in CSV_SUFFIXES:
+            return sum(1 for item in read_csv(path, columns))
+        if suffix in FEED_SUFFIXES:
+            return sum(1 for item in read_feed(path))
+        if suffix in PARQUET_SUFFIXES:
+            return count_parquet_rows(path) or 1
+    except (OSError, EOFError):
+        return 1
+    return 1
 
 
 def _with_date(items: Iterable[InputRecord | Unreadable], date: str | None
@@ -71,16 +138,29 @@ def _suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def read_file(path: Path) -> Iterator[InputRecord | Unreadable]:
+def read_file(path: Path, *, columns: Columns | None = None, text_id: str | None = None
+              ) -> Iterator[InputRecord | Unreadable]:
+    """The records of one file, by its suffix; other suffixes are read as text."""
+    suffix = _suffix(path)
     try:
-        opener = gzip.open if path.suffix.lower() == ".gz" else open
-        with opener(path, "rb") as handle:
-            if _suffix(path) in JSONL_SUFFIXES:
-                yield from read_jsonl(handle, str(path))
-            else:
-                data = handle.read()
-                yield _text_record(data, str(path), id=path.name.split(".")[0] or path.name)
-    except OSError as exc:
+        if suffix in CSV_SUFFIXES:
+            yield from read_csv(path, columns)
+        elif suffix in HTML_SUFFIXES:
+            yield from read_html(path, fallback_id=text_id or path.name.split(".")[0])
+        elif suffix in FEED_SUFFIXES:
+            yield from read_feed(path)
+        elif suffix in PARQUET_SUFFIXES:
+            yield from read_parquet(path, columns)
+        else:
+            opener = gzip.open if path.suffix.lower() == ".gz" else open
+            with opener(path, "rb") as handle:
+                if suffix in JSONL_SUFFIXES:
+                    yield from read_jsonl(handle, str(path))
+                else:
+                    data = handle.read()
+                    yield _text_record(data, str(path),
+                                       id=text_id or path.name.split(".")[0] or path.name)
+    except (OSError, EOFError) as exc:
         yield Unreadable(str(path), InputError(E012, where=str(path),
                                                problem=f"cannot read the file ({exc})"))
 
