@@ -77,6 +77,7 @@ class Mention:
     members: tuple[int, ...] = ()  # the actors a pair refers to
     cue_countries: list[str] = field(default_factory=list)  # "Chinese", "US", "of Armenia"
     cue_mentions: list[int] = field(default_factory=list)  # "UN" in "UN inspectors"
+    conj_of: int | None = None  # "tanks" in "Israeli helicopters and tanks" -> helicopters
 
 
 class LexiconMatcher:
@@ -137,6 +138,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
                 and head.head.i > head.i:
             continue  # "US President", "China-Russia relations": a clue of what follows
         kind = "people" if meaning.kind == "demonym" else meaning.kind
+        if kind == "people" and start > 0 and doc[start - 1].lower_ == "ethnic":
+            meaning = Meaning("demonym", None, name=meaning.name)
         add(Mention(start, end, head.i, kind,
                     doc[start:end].text if kind == "people" else meaning.name,
                     country=meaning.country, sector=meaning.sector, org=meaning.org,
@@ -275,6 +278,12 @@ def _np_start(head: Token, taken: list[bool]) -> int:
     return start
 
 
+def _against_or_for(token: Token) -> bool:
+    doc = token.doc
+    i = token.i
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in {"anti", "pro", "non"}
+
+
 def _has_possessor(token: Token) -> bool:
     return any(c.dep_ == "poss" for c in token.lefts)
 
@@ -328,6 +337,8 @@ def attach_clues(doc: Doc, mentions: list[Mention], lexicon: Lexicon,
         clues.extend(t for t in doc[mention.start:mention.end] if t.i != mention.head)
         read_clues(mention, clues, head, lexicon, names)
         _prepositional_clues(mention, index, head, mentions, owner)
+        if head.dep_ == "conj" and owner.get(head.head.i) not in (None, index):
+            mention.conj_of = owner[head.head.i]
         appositives = [c for c in head.children if c.dep_ == "appos"]
         if head.dep_ == "appos":
             appositives.append(head.head)
@@ -364,11 +375,17 @@ def read_clues(mention: Mention, tokens: list[Token], head: Token, lexicon: Lexi
                names: dict[int, tuple[int, int, str]]) -> None:
     best = mention.role
     title_tokens: list[Token] = []
+    ethnic = any(t.lower_ == "ethnic" for t in tokens) or head.doc[max(head.i - 1, 0)].lower_ \
+        == "ethnic"
     for token in sorted(tokens, key=lambda t: t.i):
         lower = token.lower_
         if lower in FORMER or lower.startswith("ex-"):
             mention.former = True
             continue
+        if token.i in names and _against_or_for(token):
+            continue  # "anti-Syria journalist": not Syria's
+        if token.i in names and ethnic:
+            continue  # "ethnic Albanians" in Macedonia are not Albania's
         if token.i in names:
             _, _, key = names[token.i]
             for meaning in lexicon.names.get(key, []):

@@ -259,6 +259,12 @@ def _country(members: list[Mention], mentions: list[Mention], actors: list[Actor
             actor = _actor_of(owner, actors)
             if actor is not None and actor.country:
                 return actor.country
+    for mention in members:
+        # "Israeli helicopters and tanks": the demonym covers both
+        if mention.conj_of is not None and mention.source == "role":
+            first = mentions[mention.conj_of]
+            if first.source == "role" and first.cue_countries:
+                return first.cue_countries[0]
     return None
 
 

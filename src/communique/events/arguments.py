@@ -12,14 +12,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-QUANTITY_HEADS = frozenset({
-    "thousand", "hundred", "dozen", "ten", "score", "million", "group", "crowd", "number",
-    "band", "bunch", "handful", "couple", "several", "some", "many", "most", "all", "few",
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "part", "member",
-    "batch", "contingent", "unit", "team", "squad", "detachment", "wave", "column", "convoy",
-    "delegation", "patch", "third", "half", "majority", "dozens", "hundreds", "thousands",
-    "tens", "scores", "deployment", "leader", "leadership",
-})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
@@ -37,6 +29,7 @@ class Arg:
     token: int  # head token
     inferred: bool = False  # reached through a pronoun, a pair or an inference
     state: bool = False  # a state as such: country, capital, government
+    kind: str | None = None  # the actor's kind: person, organization, group, country ...
 
     @property
     def key(self) -> str:
@@ -50,8 +43,11 @@ class Arg:
 class ArgumentFinder:
     """Maps tokens to event arguments, from the actors stage's plain data on the Doc."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, quantity_heads: frozenset[str] = frozenset(),
+                 place_lookup=None) -> None:
         self.doc = doc
+        self.quantity_heads = quantity_heads
+        self.place_lookup = place_lookup  # name -> country code, or None
         mentions = doc._.communique_mentions or []
         self.actors = {a["id"]: a for a in (doc._.communique_actors or [])}
         self.mention_at = [-1] * len(doc)
@@ -87,7 +83,8 @@ class ArgumentFinder:
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self._args_one(token.head.head, implicit, depth + 1)
         index = self.mention_at[token.i]
-        if index < 0 and token.lemma_.lower() in QUANTITY_HEADS | {"thousands", "hundreds"}:
+        if index < 0 and (token.lemma_.lower() in self.quantity_heads
+                          or token.lower_ in self.quantity_heads):
             of = _of_object(token)
             if of is not None:
                 return self.args(of, implicit=implicit)
@@ -107,14 +104,31 @@ class ArgumentFinder:
         actor_id = mention.get("actor")
         if actor_id is None:
             return []
-        return [self._actor_arg(actor_id, span, mention["head"],
-                                inferred=mention["kind"] == "pronoun")]
+        arg = self._actor_arg(actor_id, span, mention["head"],
+                              inferred=mention["kind"] == "pronoun")
+        return [arg, *self._coordinated_origins(arg, doc[mention["head"]])]
+
+    def _coordinated_origins(self, arg: Arg, head: Token) -> list[Arg]:
+        """'U.S. and Russian negotiators': a second group, from the other country."""
+        extra: list[Arg] = []
+        for left in head.lefts:
+            if left.dep_ not in {"amod", "nmod", "compound"}:
+                continue
+            for conj in left.children:
+                if conj.dep_ != "conj":
+                    continue
+                country = self.name_country.get(conj.i)
+                if country and country != arg.country:
+                    extra.append(Arg(None, f"{conj.text} {head.text}", country, arg.sector,
+                                     None, conj.idx, head.idx + len(head.text), head.i,
+                                     kind=arg.kind))
+        return extra
 
     def _actor_arg(self, actor_id: str, span, head: int, *, inferred: bool) -> Arg:
         actor = self.actors[actor_id]
         return Arg(actor_id, actor["name"], actor["country"], actor["sector"], actor.get("org"),
                    span.start_char, span.end_char, head, inferred=inferred,
-                   state=actor["kind"] in {"country", "place-as-government"})
+                   state=actor["kind"] in {"country", "place-as-government"}, kind=actor["kind"])
 
     def _implicit(self, token: Token) -> list[Arg]:
         """'Palestinian homes', 'Kampuchean guerrilla camps': the country the words name."""
@@ -139,10 +153,48 @@ class ArgumentFinder:
                                 span.end_char, token.i)]
         return []
 
+    def located(self, tokens: list[Token], preps: frozenset[str]) -> list[Arg]:
+        """The country where the words say something happened: 'in Montenegro', 'near the
+        town of Rafah' (a known name, or the places stage's gazetteer)."""
+        for token in tokens:
+            for prep in token.children:
+                if prep.dep_ != "prep" or prep.lower_ not in preps:
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    for place in (obj, *(c for c in obj.subtree if c.dep_ in {"pobj", "appos"}
+                                         or c.i == obj.i)):
+                        country = self.name_country.get(place.i) or self.place_country(place)
+                        if country:
+                            span = self.doc[place.left_edge.i:place.i + 1]
+                            return [Arg(None, span.text, country, None, None, span.start_char,
+                                        span.end_char, place.i, inferred=True, kind="place")]
+        return []
+
+    def place_country(self, token: Token) -> str | None:
+        """The country of a place name, from the gazetteer of the places stage if present."""
+        lookup = self.place_lookup
+        if lookup is None or token.ent_type_ not in {"GPE", "LOC", "FAC"}:
+            return None
+        start = token.i
+        while start > 0 and self.doc[start - 1].ent_iob_ == "I" and \
+                self.doc[start - 1].ent_type_ == token.ent_type_:
+            start -= 1
+        name = self.doc[start:token.i + 1].text
+        return lookup(name)
+
     # -- inside a phrase ---------------------------------------------------------------
     def owner(self, noun: Token) -> list[Arg]:
         """Who a nominal event belongs to: 'China's decision', 'Israeli airstrikes',
-        'an attack by rebels', 'the US sanctions'."""
+        'an attack by rebels', 'the US sanctions', 'the US-led war'."""
+        for child in noun.lefts:
+            if child.dep_ == "amod" and child.lower_ in {"led", "backed", "sponsored"}:
+                for name in child.lefts:
+                    country = self.name_country.get(name.i)
+                    if country:
+                        return [Arg(None, name.text, country, None, None, name.idx,
+                                    name.idx + len(name.text), name.i)]
         for child in noun.children:
             if child.dep_ == "poss":
                 args = self.args(child)
@@ -166,9 +218,17 @@ class ArgumentFinder:
                         args = self.args(obj)
                         if args:
                             return args
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for obj in agent.children:
+                            if obj.dep_ == "pobj":
+                                args = self.args(obj)
+                                if args:
+                                    return args
         return []
 
-    def inside(self, noun: Token, preps: tuple[str, ...] = ("of", "between", "with")
+    def inside(self, noun: Token, preps: tuple[str, ...] = ("of", "between", "with", "for")
                ) -> list[Arg]:
         """An object that is not an actor may hold one: 'Haiti's efforts', 'the ties
         between the two countries', 'the efforts of Haiti'."""

@@ -128,8 +128,12 @@ class ClauseReader:
             return None, None
         if dep == "xcomp":
             return head, "xcomp"
-        if dep == "acl" and head.pos_ in NOUN_POS:
-            return head, "acl"
+        if dep == "advcl" and head.i in triggers and triggers[head.i].frame and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not any(
+                c.dep_ == "mark" for c in token.children):
+            return head, "xcomp"  # "have sworn to fight": parsed as a purpose clause
+        if dep in {"acl", "ccomp"} and head.pos_ in NOUN_POS:
+            return head, "acl"  # "an invitation to visit", "its demand that Israel ease"
         if dep in {"dobj", "attr", "nsubjpass", "oprd"} and token.pos_ in NOUN_POS:
             return head, "dobj"
         if dep == "pobj" and head.dep_ in {"prep", "agent"}:
@@ -137,10 +141,10 @@ class ClauseReader:
             trigger = triggers.get(carrier.i)
             prep = head.lower_
             if carrier.pos_ in {"VERB", "AUX"}:
-                if trigger is not None and (trigger.frame or trigger.light) and (
+                carries = prep in self.grammar.carrier_preps
+                if trigger is not None and (trigger.frame or trigger.light) and carries and (
                         trigger.pattern is None
-                        or trigger.pattern.phrase.particle in {None, prep}
-                        or prep in {"for", "to", "on", "upon", "in"}):
+                        or trigger.pattern.phrase.particle in {None, prep}):
                     return carrier, "particle"
                 if trigger is not None and trigger.pattern is not None \
                         and trigger.pattern.phrase.particle == prep:
@@ -178,10 +182,13 @@ class ClauseReader:
         return False
 
     def alleged(self, token: Token) -> bool:
-        """What someone is accused of: 'accused the army of targeting civilians'."""
+        """What someone is accused of: 'accused the army of targeting civilians (and
+        ignoring the law)'."""
         node = token
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and \
-                node.head.lower_ in {"of", "for", "over"}:
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ in {"pcomp", "pobj"} and node.head.dep_ == "prep" and \
+                node.head.lower_ in {"of", "for", "over", "with"}:
             return node.head.head.lemma_.lower() in self.grammar.allegation_verbs
         return False
 
@@ -267,7 +274,15 @@ class ClauseReader:
             owner = finder.owner(token.head)
             if owner:
                 return owner, passive_target
-            return finder.args(token.head, with_conjuncts=False), passive_target
+            own = finder.args(token.head, with_conjuncts=False)
+            if own:
+                return own, passive_target
+            if token.head.dep_ in {"dobj", "pobj"}:
+                # "issued a declaration demanding that ...": the issuer demands
+                carrier = token.head.head if token.head.dep_ == "dobj" else token.head.head.head
+                if carrier.pos_ in {"VERB", "AUX"}:
+                    return self.subject(carrier, finder, depth + 1)[0], passive_target
+            return [], passive_target
         if dep == "pcomp" and token.head.head.i != token.head.i:
             return self.subject(token.head.head, finder, depth + 1)[0], passive_target
         return [], passive_target

@@ -15,6 +15,11 @@ from .triggers import Trigger, TriggerMatcher, object_candidates
 MAX_SIDES = 4  # at most this many sources (or targets) are paired up in one event
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 EACH_OTHER = frozenset({"other", "another"})
+PROTEST_ROOT = "14"
+# Roots whose event falls on the place it happens when no one else is named.
+LOCATED_ROOTS = frozenset({"08", "15", "16", "17", "18", "19", "20"})
+LOCATIVE_PREPS = frozenset({"in", "inside", "into", "near", "across", "throughout", "at"})
+REQUEST_ROOTS = frozenset({"02", "10"})
 
 
 @dataclass(slots=True)
@@ -62,20 +67,24 @@ class EventCoder:
         self.hedges = knowledge.grammar.hedges
 
     def __call__(self, doc: Doc) -> list[dict]:
-        finder = ArgumentFinder(doc)
+        finder = ArgumentFinder(doc, self.grammar.quantity_heads)
         drafts: list[Draft] = []
         for number, sent in enumerate(doc.sents):
             drafts.extend(self.code_sentence(sent, number, finder))
         infer_counterparts(drafts, doc)
-        return [draft.to_plain() for draft in drafts]
+        kept = []
+        for draft in drafts:
+            self.fill_mode(draft)
+            if draft.source is None and (draft.target is None or not draft.target.country):
+                continue  # "28 people have been killed": no one to code it to
+            kept.append(draft)
+        return [draft.to_plain() for draft in kept]
 
     # -- one sentence --------------------------------------------------------------------
     def code_sentence(self, sent: Span, number: int, finder: ArgumentFinder) -> list[Draft]:
         if self.reader.is_question(sent):
             return []
         triggers = self.matcher.match_sentence(sent, set(), finder.actor_tokens)
-        if not triggers:
-            return []
         hedged = any(t.lower_ in self.hedges for t in sent)
         used: set[int] = set()
         drafts: list[Draft] = []
@@ -98,11 +107,14 @@ class EventCoder:
             trigger = triggers[index]
             if index in used or trigger.pattern is None or trigger.light:
                 continue
-            if trigger.frame and not trigger.pattern.transparent:
-                clause = self.reader.climb(trigger, triggers)
-                if clause.hypothetical:
-                    continue
+            if not trigger.frame or trigger.pattern.transparent or not trigger.pattern.standalone:
+                continue
+            if trigger.token.dep_ in {"acl", "amod"} and trigger.token.tag_ == "VBN":
+                continue  # "aliens ordered out of Nigeria": a description, not an act
+            clause = self.reader.climb(trigger, triggers)
+            if not clause.hypothetical:
                 drafts.extend(self.realise(clause, number, finder, hedged, generic=True))
+        drafts.extend(self.demands_by_report(sent, number, finder, drafts))
         return one_per_fact(drafts)
 
     @staticmethod
@@ -120,9 +132,37 @@ class EventCoder:
             return True
         if any(c.dep_ == "poss" for c in token.children):
             return True
-        if trigger.pattern.code.startswith("04"):
+        if trigger.pattern.code.startswith("04") or token.dep_ == "pobj":
             return False
         return bool(finder.owner(token))
+
+    def demands_by_report(self, sent: Span, number: int, finder: ArgumentFinder,
+                          drafts: list[Draft]) -> list[Draft]:
+        """'The US declared that China must drop barriers': a demand of the US on China,
+        even where the demanded act has no pattern of its own."""
+        found: list[Draft] = []
+        covered = {d.top for d in drafts}
+        modals = self.grammar.demand_modals
+        for token in sent:
+            if token.dep_ != "ccomp" or token.i in covered:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in modals for c in token.children):
+                continue
+            speaker_verb = token.head
+            if speaker_verb.lemma_.lower() not in self.grammar.speech_verbs:
+                continue
+            sources, _ = self.reader.subject(speaker_verb, finder)
+            targets, _ = self.reader.subject(token, finder)
+            if not sources or not targets or self.reader.hypothetical(token):
+                continue
+            for source in sources[:MAX_SIDES]:
+                for target in targets[:MAX_SIDES]:
+                    if source.key != target.key:
+                        found.append(Draft(number, "100", token, source, target,
+                                           self.reader.negated(speaker_verb), 0.7, False, None,
+                                           None, 0, f"{speaker_verb.text} ... {token.text}",
+                                           token.i, True, [speaker_verb.i, token.i]))
+        return found
 
     # -- from a clause to events ---------------------------------------------------------
     def realise(self, clause: Clause, number: int, finder: ArgumentFinder, hedged: bool,
@@ -136,20 +176,26 @@ class EventCoder:
                 sources = finder.owner(transparent.token)
                 if sources:
                     break
-        frame = None if generic else clause.frame
-        speaker_verb = clause.demand_by_speaker
+        if pattern.agents and not all(_fits_agents(a, pattern.agents) for a in sources or [None]):
+            return []
+        if not sources and not passive_targets and action.token.dep_ == "acl" \
+                and action.token.tag_ == "VBN":
+            return []  # "militiamen armed with machetes": a description, no act
+        frame = clause.frame if not generic else (
+            "demand" if clause.demand_by_speaker is not None else None)
         targets: list[Arg] = []
-        if speaker_verb is not None and frame == "demand" and not any(
+        if clause.demand_by_speaker is not None and frame == "demand" and not any(
                 t.frame == "demand" for t in clause.frames):
-            # the report's subject is the one the demand is made of
+            # "X said Y must ...": X demands, of Y
             targets = sources
-            sources, _ = reader.subject(speaker_verb, finder)
+            sources, _ = reader.subject(clause.demand_by_speaker, finder)
+        if not targets and frame in {"demand", "appeal"}:
+            targets = self.asked(clause, finder, sources)
         if not targets and frame is not None:
-            # "invited Fidan to visit Athens", "urged Ankara to withdraw": the one asked
             targets = self.addressed(clause, finder)
         if not targets:
             targets = passive_targets or self.targets(action, clause, finder, sources)
-        if (not targets and frame in {"appeal", "demand"}) or (generic and not targets):
+        if not targets and (frame in {"appeal", "demand"} or generic):
             targets = self.frame_targets(clause, finder)
         if not targets:
             for transparent in clause.transparents:
@@ -157,15 +203,16 @@ class EventCoder:
                 if proposer and {a.key for a in proposer} != {a.key for a in sources}:
                     targets = proposer
                     break
-        each_other = _each_other(action.token)
-        reciprocal = pattern.reciprocal or each_other
+        if not targets:
+            targets = self.default_target(pattern.code, clause, finder, sources)
+        reciprocal = pattern.reciprocal or _each_other(action.token)
         code = pattern.code
         if pattern.joint and len({a.country for a in sources if a.country}) >= 2:
             code = pattern.joint
         if pattern.if_state and sources and all(_is_state(a) for a in sources):
             code = pattern.if_state
         framed = False
-        if frame is not None and not generic:
+        if frame is not None and (not generic or frame == "demand"):
             framed_code = self.grammar.frame_code(frame, code)
             if framed_code is None:
                 trigger = clause.frame_trigger
@@ -184,16 +231,15 @@ class EventCoder:
         mode = None if framed else pattern.mode
         snippet = self.snippet(clause, action)
         tokens = sorted({t.i for t in clause.chain} | set(action.words))
-        drafts: list[Draft] = []
         sources = sources[:MAX_SIDES]
-        targets = [t for t in targets if all(t.key != s.key for s in sources)][:MAX_SIDES] \
-            if targets else []
+        targets = [t for t in targets if all(t.key != s.key for s in sources)][:MAX_SIDES]
+        drafts: list[Draft] = []
         if not targets and reciprocal and len(sources) >= 2:
             for left, right in list(combinations(sources, 2))[:6]:
                 drafts.append(self._draft(number, code, action, left, right, clause, confidence,
                                           True, plover, mode, snippet, framed, tokens))
             return drafts
-        pairs: list[tuple[Arg | None, Arg | None]] = []
+        seen: set[tuple] = set()
         for source in sources or [None]:
             for target in targets or [None]:
                 target = _other_of_pair(source, target, targets)
@@ -201,21 +247,18 @@ class EventCoder:
                     continue
                 if source is not None and target is not None and source.key == target.key:
                     target = None
-                pairs.append((source, target))
-        seen: set[tuple] = set()
-        for source, target in pairs:
-            key = (source.key if source else None, target.key if target else None)
-            if key in seen:
-                continue
-            seen.add(key)
-            score = confidence
-            if source is None or target is None:
-                score -= 0.1
-            if (source and source.inferred) or (target and target.inferred):
-                score -= 0.1
-            drafts.append(self._draft(number, code, action, source, target, clause, score,
-                                      reciprocal and target is not None, plover, mode,
-                                      snippet, framed, tokens))
+                key = (source.key if source else None, target.key if target else None)
+                if key in seen:
+                    continue
+                seen.add(key)
+                score = confidence
+                if source is None or target is None:
+                    score -= 0.1
+                if (source and source.inferred) or (target and target.inferred):
+                    score -= 0.1
+                drafts.append(self._draft(number, code, action, source, target, clause, score,
+                                          reciprocal and target is not None, plover, mode,
+                                          snippet, framed, tokens))
         return drafts
 
     def _draft(self, number, code, action: Trigger, source, target, clause: Clause, confidence,
@@ -224,40 +267,110 @@ class EventCoder:
                      max(0.05, min(1.0, confidence)), reciprocal, plover, mode,
                      action.pattern.specificity, snippet, clause.top.i, framed, tokens)
 
+    # -- targets -------------------------------------------------------------------------
     def targets(self, action: Trigger, clause: Clause, finder: ArgumentFinder,
                 sources: list[Arg]) -> list[Arg]:
-        """Where the action points: its object or the objects of its prepositions."""
+        """Where the action points. A matched object is the target when the pattern says
+        so ("expelled inspectors"); otherwise it is what is acted with ("signed an
+        agreement", "offered troops") and the target is after a preposition ("to
+        Lebanon"), inside the object ("Haiti's efforts", "ties between the two
+        countries") or the one behind a proposal ("a demand from the US")."""
         pattern = action.pattern
         if pattern.target == "none":
             return []
         token = action.token
         preps = pattern.preps if pattern.preps is not None else self.grammar.target_preps
-        skip = {action.object.i} if action.object is not None else set()
-        found: list[Arg] = []
+        matched = action.object
         if token.pos_ in NOUN_POS:
             found = finder.prepositional(token, preps)
-            if not found:
-                carrier = clause.lights[-1].token if clause.lights else None
-                if carrier is not None:
-                    found = finder.prepositional(carrier, preps)
+            if not found and clause.lights:
+                found = finder.prepositional(clause.lights[-1].token, preps)
             if not found and (clause.lights or clause.frames):
                 found = finder.owner(token)
                 if found and {a.key for a in found} == {a.key for a in sources}:
                     found = []
+            if not found:
+                for modifier in token.lefts:  # "the APEC summit"
+                    if modifier.dep_ in {"compound", "nmod"} and finder.mention_at[modifier.i] >= 0:
+                        found = finder.args(modifier, with_conjuncts=False)
+                        if found:
+                            break
             return found
+        if matched is not None and (pattern.object_target or pattern.object_actor):
+            found = finder.inside(matched)
+            if found:
+                return found
         if pattern.target == "object":
             for child in token.children:
-                if child.dep_ in {"dobj", "dative", "iobj"} and child.i not in skip:
-                    found = finder.inside(child)
+                if child.dep_ in {"dobj", "dative", "iobj"} and (
+                        matched is None or child.i != matched.i):
+                    found = finder.args(child)
                     if found:
-                        break
-            if not found and action.object is not None and action.object.dep_ == "dobj":
-                found = finder.inside(action.object, ("of", "between", "with", "to", "for"))
-        if not found:
-            found = finder.prepositional(token, preps, skip)
-        if not found and action.object is not None:
-            found = finder.prepositional(action.object, preps)
-        return found
+                        return found
+        found = finder.prepositional(token, preps, {matched.i} if matched is not None else None)
+        if found:
+            return found
+        if matched is not None:
+            found = self.behind(matched, finder) or finder.prepositional(matched, preps)
+            if found:
+                return found
+            if not pattern.object_target and finder.mention_at[matched.i] < 0:
+                found = finder.inside(matched, ("of", "between", "with", "for", "to"))
+                if found:
+                    return found
+        elif pattern.target == "object":
+            for child in token.children:
+                if child.dep_ == "dobj":
+                    return finder.inside(child, ("of", "between", "with", "to", "for"))
+        return []
+
+    def default_target(self, code: str, clause: Clause, finder: ArgumentFinder,
+                       sources: list[Arg]) -> list[Arg]:
+        """Where the text names no target: a protest is against the protesters' own
+        government (PLOVER codes it so); a curfew, a deployment, an aid cut, an attack
+        falls on the country where it happens ("lifted a curfew in Montenegro")."""
+        root = code[:2]
+        if root == PROTEST_ROOT:
+            countries = {a.country for a in sources if a.country}
+            if len(countries) == 1:
+                country = countries.pop()
+                return [Arg(None, country, country, None, None, sources[0].start,
+                            sources[0].end, sources[0].token, inferred=True, state=True,
+                            kind="country")]
+            return []
+        if root not in LOCATED_ROOTS:
+            return []
+        tokens = [clause.action.token, *clause.chain]
+        if clause.action.object is not None:
+            tokens.append(clause.action.object)
+        return finder.located(tokens, LOCATIVE_PREPS)
+
+    def behind(self, noun: Token, finder: ArgumentFinder) -> list[Arg]:
+        """Who is behind a proposal, demand or invitation named as an object: 'accepted
+        demands from UNITA', 'rejected an Indian proposal'."""
+        nouns = self.grammar.nouns
+        for key in (noun.lemma_.lower(), noun.lower_):
+            for pattern in nouns.get(key, ()):
+                if pattern.frame or pattern.transparent:
+                    return finder.owner(noun)
+        return []
+
+    def asked(self, clause: Clause, finder: ArgumentFinder, sources: list[Arg]) -> list[Arg]:
+        """Whom a demand or appeal is made of: the subject of the demanded act ('demanded
+        that the US cancel'), or the owner of a demanded act ('demanded the withdrawal of
+        Serbian forces')."""
+        action = clause.action.token
+        if action.pos_ in NOUN_POS:
+            owner = finder.owner(action)
+            if owner and {a.key for a in owner} != {a.key for a in sources}:
+                return owner
+            return []
+        for child in action.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                found = finder.args(child)
+                if found and {a.key for a in found} != {a.key for a in sources}:
+                    return found
+        return []
 
     @staticmethod
     def addressed(clause: Clause, finder: ArgumentFinder) -> list[Arg]:
@@ -266,7 +379,8 @@ class EventCoder:
             if trigger.pattern is None or trigger.pattern.target != "object":
                 continue
             for child in trigger.token.children:
-                if child.dep_ in {"dobj", "dative"} and child.i not in clause.chain:
+                if child.dep_ in {"dobj", "dative"} and child.i not in {
+                        t.i for t in clause.chain}:
                     found = finder.args(child)
                     if found:
                         return found
@@ -277,46 +391,65 @@ class EventCoder:
         return []
 
     def frame_targets(self, clause: Clause, finder: ArgumentFinder) -> list[Arg]:
-        """'urged Y to', 'called on Y to', 'demanded that Y', 'refused a demand from Y'."""
-        for trigger in reversed(clause.frames):
-            token = trigger.token
-            for child in token.children:
-                if child.dep_ in {"dobj", "dative"}:
-                    found = finder.args(child)
-                    if found:
-                        return found
+        """For a frame with no action of its own ('threatened to deliver blows to the US',
+        'demanded that the Turkish government provide'): the one its complement names."""
+        token = clause.action.token
+        frames = [t.token for t in clause.frames] or [token]
+        for frame in reversed(frames):
+            for child in frame.children:
                 if child.dep_ == "ccomp":
                     for sub in child.children:
                         if sub.dep_ in {"nsubj", "nsubjpass"}:
                             found = finder.args(sub)
                             if found:
                                 return found
-            found = finder.prepositional(token, ("on", "upon", "to", "with", "from"))
+                if child.dep_ in {"dobj", "dative"}:
+                    found = finder.args(child)
+                    if found:
+                        return found
+            found = finder.prepositional(frame, ("on", "upon", "to", "with", "against"))
             if found:
                 return found
-        token = clause.action.token
-        for child in token.children:
-            if child.dep_ in {"dobj", "ccomp"}:
-                for sub in child.subtree:
-                    if sub.dep_ == "prep" and sub.lower_ == "from":
-                        for obj in sub.children:
-                            if obj.dep_ == "pobj":
-                                found = finder.args(obj)
-                                if found:
-                                    return found
-            if child.dep_ == "prep":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        found = finder.args(obj) or finder.owner(obj)
-                        if found:
-                            return found
-                        for sub in obj.children:
-                            if sub.dep_ == "prep" and sub.lower_ == "from":
-                                for o in sub.children:
-                                    found = finder.args(o)
-                                    if found:
-                                        return found
+            for child in frame.children:
+                if child.dep_ in {"xcomp", "advcl"} and child.i > frame.i:
+                    found = finder.prepositional(child, self.grammar.target_preps)
+                    for obj in child.children:
+                        if not found and obj.dep_ == "dobj":
+                            found = finder.args(obj) or self.behind(obj, finder)
+                            if not found:
+                                for prep in obj.children:
+                                    if prep.dep_ == "prep" and prep.lower_ == "from":
+                                        found = finder.prepositional(obj, ("from",))
+                    if not found:
+                        for prep in child.children:
+                            if prep.dep_ == "prep":
+                                for obj in prep.children:
+                                    if obj.dep_ == "pobj":
+                                        found = self.behind(obj, finder)
+                                        if found:
+                                            break
+                    if found:
+                        return found
         return []
+
+    def fill_mode(self, draft: Draft) -> None:
+        """An assault's means, from the words around it ('killed ... in a bomb attack')."""
+        if draft.mode is not None or draft.framed:
+            return
+        code = self.cameo[draft.code]
+        if code.plover_type != "ASSAULT" or code.plover_mode is not None:
+            return
+        sent = draft.trigger.sent
+        best = None
+        for token in sent:
+            mode = self.grammar.assault_modes.get(token.lemma_.lower()) or \
+                self.grammar.assault_modes.get(token.lower_)
+            if mode is not None:
+                distance = abs(token.i - draft.trigger.i)
+                if best is None or distance < best[0]:
+                    best = (distance, mode)
+        if best is not None:
+            draft.mode = best[1]
 
     @staticmethod
     def snippet(clause: Clause, action: Trigger) -> str:
@@ -327,16 +460,24 @@ class EventCoder:
         if obj is None:
             objects = object_candidates(action.token)
             obj = objects[0] if objects and objects[0].i > action.token.i else None
-        if obj is not None and abs(obj.i - action.token.i) <= 8:
+        if obj is not None and abs(obj.i - action.token.i) <= 12:
             keep.add(obj.i)
-            keep.update(c.i for c in obj.lefts if c.dep_ in {"compound"})
+            stack = [obj]
+            while stack:
+                for child in stack.pop().lefts:
+                    if child.dep_ in {"compound", "nmod"} or (child.text == "-"):
+                        keep.add(child.i)
+                        stack.append(child)
         if action.token.pos_ in NOUN_POS:
             keep.update(c.i for c in action.token.lefts if c.dep_ in {"compound", "amod"}
                         and c.i >= action.token.i - 3)
-        for token in list(keep):
-            for child in doc[token].children:
+        for index in list(keep):
+            for child in doc[index].children:
                 if child.dep_ in {"prt", "neg"}:
                     keep.add(child.i)
+            # keep hyphenated words whole: "co-operation", "visa-free"
+            if index >= 2 and doc[index - 1].text == "-" and not doc[index - 1].whitespace_:
+                keep.update((index - 1, index - 2))
         ordered = sorted(i for i in keep if 0 <= i < len(doc))
         ordered = [i for i in ordered if i >= clause.top.i - 3 or i == action.token.i] or ordered
         parts: list[str] = []
@@ -349,14 +490,16 @@ class EventCoder:
                     parts.append(gap.text)
                 else:
                     parts.append("...")
-            parts.append(doc[i].text)
+            parts.append(doc[i].text_with_ws.rstrip() if doc[i].text == "-" else doc[i].text)
             previous = i
-        return " ".join(parts).replace(" ,", ",")
+        text = " ".join(parts)
+        return text.replace(" - ", "-").replace(" ,", ",")
 
 
 # Events whose other side goes without saying in a story about two countries: a call for
-# closer ties, an offer, praise. Material conflict names its target, or has none.
-COUNTERPART_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "10", "12", "13"})
+# closer ties, an offer, praise. Meetings (04) name their parties; material conflict names
+# its target, or has none.
+COUNTERPART_ROOTS = frozenset({"02", "03", "05", "06", "07", "08", "10", "12", "13"})
 DYAD_SHARE = 0.6  # the two leading countries' share of country-coded mentions
 
 
@@ -397,23 +540,23 @@ def infer_counterparts(drafts: list[Draft], doc: Doc) -> None:
         best = max(candidates, key=lambda a: (a["sector"] == "GOV", len(a["mentions"])))
         first = best["mentions"][0]
         draft.target = Arg(best["id"], best["name"], best["country"], best["sector"],
-                           best.get("org"), first["start"], first["end"], -1, inferred=True)
+                           best.get("org"), first["start"], first["end"], -1, inferred=True,
+                           kind=best["kind"])
         draft.confidence = max(0.05, draft.confidence - 0.2)
 
 
 def one_per_fact(drafts: list[Draft]) -> list[Draft]:
-    """A sentence yields one event per fact: the same actors and root coded once, the most
-    specific reading kept, and a reading without a target absorbed by one with it."""
-    def root(code: str) -> str:
-        return code[:2]
-
+    """A sentence yields one event per fact: the same actors and kind of event coded once,
+    the most specific reading kept; a reading without a target absorbed by one with it;
+    the demand a protest makes ("staged rallies to demand reforms") folded into the
+    protest, as PLOVER codes it."""
     best: dict[tuple, Draft] = {}
     order: list[tuple] = []
     for draft in drafts:
-        key = (draft.source.key if draft.source else None,
-               draft.target.key if draft.target else None, root(draft.code), draft.negated)
+        key = (_side_key(draft.source), _side_key(draft.target), _family(draft),
+               draft.negated)
         if draft.reciprocal and draft.source and draft.target:
-            key = (frozenset({draft.source.key, draft.target.key}), None, root(draft.code),
+            key = (frozenset({draft.source.key, draft.target.key}), None, _family(draft),
                    draft.negated)
         current = best.get(key)
         if current is None:
@@ -421,49 +564,109 @@ def one_per_fact(drafts: list[Draft]) -> list[Draft]:
             order.append(key)
         elif _better(draft, current):
             best[key] = draft
-    kept = [best[k] for k in order]
+    kept = _one_dyad_per_trigger([best[k] for k in order])
+    kept = _fold_protest_demands(kept)
     result: list[Draft] = []
     for draft in kept:
         absorbed = False
         for other in kept:
-            if other is draft or root(other.code) != root(draft.code) \
+            if other is draft or _family(other) != _family(draft) \
                     or other.negated != draft.negated:
                 continue
-            same_source = (draft.source.key if draft.source else None) == (
-                other.source.key if other.source else None)
+            same_source = _side_key(draft.source) == _side_key(other.source)
             if same_source and draft.target is None and other.target is not None:
                 absorbed = True
-                if _better(draft, other):
+                if _more_specific(draft, other):
                     other.code, other.trigger, other.specificity = \
                         draft.code, draft.trigger, draft.specificity
                     other.mode, other.plover, other.snippet = \
                         draft.mode, draft.plover, draft.snippet
                 break
-            if draft.source is None and other.source is not None and \
-                    (draft.target.key if draft.target else None) == (
-                        other.target.key if other.target else None):
+            if draft.source is None and other.source is not None and (
+                    _side_key(draft.target) == _side_key(other.target)
+                    or (other.target is None and draft.target is not None)):
                 absorbed = True
+                if other.target is None:
+                    other.target = draft.target
+                    if _more_specific(draft, other):
+                        other.code, other.mode = draft.code, draft.mode
                 break
         if not absorbed:
             result.append(draft)
     return result
 
 
+def _one_dyad_per_trigger(drafts: list[Draft]) -> list[Draft]:
+    """'Israeli helicopters and tanks shelled ...' is one Israeli shelling, not two."""
+    seen: set[tuple] = set()
+    kept = []
+    for draft in drafts:
+        key = (draft.trigger.i, draft.code, _code_of(draft.source), _code_of(draft.target))
+        if key in seen and (draft.source is None or draft.source.country):
+            continue
+        seen.add(key)
+        kept.append(draft)
+    return kept
+
+
+def _code_of(arg: Arg | None) -> tuple | None:
+    return (arg.country, arg.sector) if arg else None
+
+
+def _fold_protest_demands(drafts: list[Draft]) -> list[Draft]:
+    protests = [d for d in drafts if d.code[:2] == PROTEST_ROOT and not d.negated]
+    if not protests:
+        return drafts
+    kept = []
+    for draft in drafts:
+        if draft.code[:2] in REQUEST_ROOTS:
+            protest = next((p for p in protests if _side_key(p.source) == _side_key(draft.source)),
+                           None)
+            if protest is not None:
+                if protest.target is None and draft.target is not None:
+                    protest.target = draft.target
+                continue
+        kept.append(draft)
+    return kept
+
+
+def _family(draft: Draft) -> str:
+    """Facts of one kind: assaults and fights are one kind (ASSAULT), other codes their
+    CAMEO root."""
+    root = draft.code[:2]
+    return "ASSAULT" if root in {"18", "19", "20"} else root
+
+
+def _side_key(arg: Arg | None) -> str | None:
+    return arg.key if arg else None
+
+
 def _better(a: Draft, b: Draft) -> bool:
-    return (len(a.code), a.specificity, a.confidence) > (len(b.code), b.specificity,
-                                                         b.confidence)
+    return (a.target is not None, a.specificity, len(a.code), a.confidence) > (
+        b.target is not None, b.specificity, len(b.code), b.confidence)
+
+
+def _more_specific(a: Draft, b: Draft) -> bool:
+    return (a.specificity, len(a.code), a.confidence) > (b.specificity, len(b.code),
+                                                          b.confidence)
 
 
 def _is_state(arg: Arg) -> bool:
     return arg.state or arg.sector in STATE_SECTORS
 
 
+def _fits_agents(arg: Arg | None, agents: frozenset[str]) -> bool:
+    if arg is None:
+        return False
+    return arg.kind in agents or arg.sector in agents
+
+
 def _each_other(token: Token) -> bool:
     for child in token.subtree:
         if child.lower_ in EACH_OTHER and any(c.lower_ in {"each", "one"} for c in child.lefts):
             return True
-        if child.lower_ == "each" and child.nbor(1).lower_ in EACH_OTHER \
-                if child.i + 1 < len(child.doc) else False:
+        if child.lower_ in {"each", "one"} and child.i + 1 < len(child.doc) and \
+                child.nbor(1).lower_ in EACH_OTHER:
             return True
     return False
 

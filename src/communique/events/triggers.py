@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from ..tables.patterns import EventGrammar, Pattern, Phrase, singular
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "dative", "obj"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -31,6 +32,7 @@ class Trigger:
     words: tuple[int, ...] = ()  # other tokens of the phrase ("fire" in "open fire")
     object: Token | None = None  # the object the pattern matched, if any
     light: bool = False
+    object_words: int = 0  # how many words of the object the pattern named
 
     @property
     def frame(self) -> str | None:
@@ -40,6 +42,20 @@ class Trigger:
     def is_action(self) -> bool:
         return self.pattern is not None and self.pattern.frame is None \
             and not self.pattern.transparent
+
+
+def verb_keys(token: Token) -> list[str]:
+    """A verb's lemma, and plain guesses where the lemmatiser slips ("staged" -> "stag")."""
+    lemma = token.lemma_.lower()
+    keys = [lemma]
+    text = token.lower_
+    if token.tag_ in {"VBD", "VBN"} and text.endswith("ed"):
+        keys.extend((text[:-1], text[:-2]))
+    elif token.tag_ == "VBG" and text.endswith("ing"):
+        keys.extend((text[:-3] + "e", text[:-3]))
+    elif token.tag_ == "VBZ" and text.endswith("s"):
+        keys.append(text[:-1])
+    return keys
 
 
 def word_keys(token: Token) -> set[str]:
@@ -114,7 +130,7 @@ class TriggerMatcher:
             trigger = None
             if pos in VERB_POS or (pos == "AUX" and token.dep_ not in {"aux", "auxpass"}):
                 trigger = self.match_verb(token)
-                if trigger is None and token.lemma_.lower() in grammar.light_verbs:
+                if trigger is None and any(k in grammar.light_verbs for k in verb_keys(token)):
                     trigger = Trigger(token, None, light=True)
                 if trigger is None:
                     trigger = self.match_light_phrase(token)
@@ -131,18 +147,30 @@ class TriggerMatcher:
         return found
 
     def match_verb(self, token: Token) -> Trigger | None:
-        patterns = self.grammar.verbs.get(token.lemma_.lower())
-        if not patterns:
+        for key in verb_keys(token):
+            patterns = self.grammar.verbs.get(key)
+            if patterns:
+                break
+        else:
             return None
+        best: Trigger | None = None
+        best_rank: tuple[int, int] = (-1, -1)
         for pattern in patterns:
+            if best is not None and pattern.specificity < best_rank[0]:
+                break  # sorted by specificity: nothing later can win
             trigger = self._verb_fits(pattern, token)
-            if trigger is not None:
-                return trigger
-        return None
+            if trigger is None:
+                continue
+            # of two fits, the one whose object matched more words ("peacekeeping force")
+            rank = (pattern.specificity, trigger.object_words)
+            if rank > best_rank:
+                best, best_rank = trigger, rank
+        return best
 
     def match_light_phrase(self, token: Token) -> Trigger | None:
+        keys = verb_keys(token)
         for phrase in self.grammar.light_phrases:
-            if phrase.head == token.lemma_.lower():
+            if phrase.head in keys:
                 words = _phrase_words(token, phrase)
                 if words is not None:
                     return Trigger(token, None, words, light=True)
@@ -184,10 +212,17 @@ class TriggerMatcher:
                 return None
             words = found
         obj = None
+        object_words = 0
         if pattern.objects or pattern.not_objects or pattern.object_actor is not None:
-            candidates = object_candidates(token, phrase.particle, words)
+            candidates = object_candidates(token, phrase.particle, words,
+                                           self.grammar.quantity_heads)
             if pattern.objects:
-                obj = next((c for c in candidates if phrase_keys(c) & pattern.objects), None)
+                for candidate in candidates:
+                    matched = phrase_keys(candidate) & pattern.objects
+                    if matched:
+                        obj = candidate
+                        object_words = max(len(m.split()) for m in matched)
+                        break
                 if obj is None:
                     return None
             if pattern.not_objects and any(
@@ -208,35 +243,66 @@ class TriggerMatcher:
                 return None
             if pattern.not_modifiers & mods:
                 return None
-        if pattern.complements:
-            complement = next((c for c in token.children if c.dep_ in {"xcomp", "ccomp"}), None)
-            if complement is None or complement.lemma_.lower() not in pattern.complements:
+        if pattern.complements or pattern.needs_complement or pattern.no_complement:
+            complement = next((c for c in token.children if c.dep_ in COMPLEMENT_DEPS), None)
+            if pattern.no_complement and complement is not None:
                 return None
-        return Trigger(token, pattern, words, obj)
+            if pattern.needs_complement and complement is None:
+                return None
+            if pattern.complements and (complement is None or complement.lemma_.lower()
+                                        not in pattern.complements):
+                return None
+        return Trigger(token, pattern, words, obj, object_words=object_words)
 
 
-def object_candidates(token: Token, particle: str | None = None,
-                      words: tuple[int, ...] = ()) -> list[Token]:
+def object_candidates(token: Token, particle: str | None = None, words: tuple[int, ...] = (),
+                      quantity_heads: frozenset[str] = frozenset()) -> list[Token]:
     """The verb's objects, direct first: dobj, then the object of its particle or other
-    prepositions ("called for talks", "remained on alert")."""
+    prepositions ("called for talks", "remained on alert"). A quantity ("two of its
+    nationals", "tons of food aid", "up to 16 advisers") gives way to what it counts."""
     direct: list[Token] = []
     prepositional: list[Token] = []
     for child in token.children:
         if child.dep_ in OBJECT_DEPS and child.i not in words:
             direct.append(child)
         elif child.dep_ in {"prep", "agent", "prt"}:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    if particle and child.lower_ == particle:
-                        direct.insert(0, obj)
-                    else:
-                        prepositional.append(obj)
+            for obj in _prep_objects(child):
+                if particle and child.lower_ == particle:
+                    direct.insert(0, obj)
+                elif child.dep_ == "prt":
+                    direct.append(obj)  # "kidnapped up to 16 advisers"
+                else:
+                    prepositional.append(obj)
     if token.dep_ in {"acl", "relcl"} and token.tag_ == "VBN":
         direct.append(token.head)  # "the sanctions imposed on Iran"
     extra = []
     for obj in direct:
         extra.extend(c for c in obj.children if c.dep_ == "conj")
-    return direct + extra + prepositional
+    found = direct + extra + prepositional
+    if quantity_heads:
+        found = [counted(t, quantity_heads) for t in found]
+    return found
+
+
+def counted(token: Token, quantity_heads: frozenset[str]) -> Token:
+    """'two of its nationals' -> 'nationals'; other words are themselves."""
+    for _ in range(3):
+        if token.lemma_.lower() not in quantity_heads and token.lower_ not in quantity_heads:
+            return token
+        of = next((obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for obj in prep.children if obj.dep_ == "pobj"), None)
+        if of is None:
+            return token
+        token = of
+    return token
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    for child in prep.children:  # "up to 16": a preposition inside a particle
+        if child.dep_ == "prep":
+            objects.extend(c for c in child.children if c.dep_ == "pobj")
+    return objects
 
 
 def _phrase_text(phrase: Phrase) -> str:
@@ -246,11 +312,18 @@ def _phrase_text(phrase: Phrase) -> str:
 
 
 def _phrase_words(token: Token, phrase: Phrase) -> tuple[int, ...] | None:
-    """Indices of the words after a verb that complete its phrase, in order, or None."""
+    """Indices of the words after a verb that complete its phrase, in order, or None.
+    A particle may stand anywhere after its verb ("forced the agency out")."""
     doc = token.doc
     position = token.i
     limit = min(len(doc), token.sent.end)
     found: list[int] = []
+    if len(phrase.rest) == 1:
+        word = phrase.rest[0]
+        for child in token.children:
+            if child.i > token.i and child.dep_ in {"prt", "prep", "advmod"} and (
+                    child.lower_ == word):
+                return (child.i,)
     for word in phrase.rest:
         for j in range(position + 1, min(position + 1 + PHRASE_WINDOW, limit)):
             candidate = doc[j]

@@ -97,6 +97,10 @@ class PatternEntry(TableRow):
     joint: str | None = Field(default=None, pattern=r"^\d{2,4}$")
     if_state: str | None = Field(default=None, pattern=r"^\d{2,4}$")
     object_actor: bool | None = None
+    object_target: bool = False
+    agents: list[str] = []
+    needs_complement: bool = False
+    no_complement: bool = False
     standalone: bool | None = None
     plover: PloverType | None = None
     mode: str | None = None
@@ -130,6 +134,10 @@ class Pattern:
     joint: str | None = None
     if_state: str | None = None
     object_actor: bool | None = None
+    object_target: bool = False
+    agents: frozenset[str] = frozenset()
+    needs_complement: bool = False
+    no_complement: bool = False
     standalone: bool = True
     plover: str | None = None
     mode: str | None = None
@@ -143,6 +151,7 @@ class Pattern:
         score += 3 if self.modifiers else 0
         score += 3 if self.complements else 0
         score += 1 if self.object_actor else 0
+        score += 2 if self.needs_complement or self.agents else 0
         return score + 100 * self.priority
 
 
@@ -159,6 +168,9 @@ class GrammarEntry(TableRow):
     hedges: list[str]
     pair_nouns: list[str]
     allegation_verbs: list[str]
+    quantity_heads: list[str]
+    carrier_preps: list[str]
+    assault_modes: dict[str, list[str]]
     frames: dict[FrameName, dict[str, str]]
 
 
@@ -181,6 +193,9 @@ class EventGrammar:
     hedges: frozenset[str] = frozenset()
     pair_nouns: frozenset[str] = frozenset()
     allegation_verbs: frozenset[str] = frozenset()
+    quantity_heads: frozenset[str] = frozenset()
+    carrier_preps: frozenset[str] = frozenset()
+    assault_modes: dict[str, str] = field(default_factory=dict)  # word -> mode
     frames: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
@@ -212,6 +227,15 @@ class EventGrammar:
         self.hedges = frozenset(entry.hedges)
         self.pair_nouns = frozenset(singular(w) for w in entry.pair_nouns)
         self.allegation_verbs = frozenset(entry.allegation_verbs)
+        self.quantity_heads = frozenset(entry.quantity_heads)
+        self.carrier_preps = frozenset(entry.carrier_preps)
+        for mode, words in entry.assault_modes.items():
+            try:
+                check_mode("ASSAULT", mode)
+            except ValueError as exc:
+                raise TableError(E003, path=path, line=0, problem=str(exc)) from exc
+            for word in words:
+                self.assault_modes.setdefault(word, mode)
         for frame, table in entry.frames.items():
             for prefix, code in table.items():
                 if code != "=" and code not in cameo:
@@ -254,7 +278,10 @@ class EventGrammar:
                         frame=entry.frame, transparent=entry.transparent, target=entry.target,
                         preps=tuple(entry.preps) if entry.preps is not None else None,
                         reciprocal=entry.reciprocal, joint=entry.joint, if_state=entry.if_state,
-                        object_actor=entry.object_actor,
+                        object_actor=entry.object_actor, object_target=entry.object_target,
+                        agents=frozenset(entry.agents),
+                        needs_complement=entry.needs_complement,
+                        no_complement=entry.no_complement,
                         standalone=entry.standalone if entry.standalone is not None
                         else pos == "verb",
                         plover=entry.plover, mode=entry.mode, origin=origin, priority=priority,
