@@ -11,10 +11,17 @@ import logging
 import click
 
 from .. import __version__
+from .actors import actors_command
 from .code import code
+from .dyad import dyad_command
 from .evaluate import evaluate_command
+from .events import events_command
+from .export import export_command
+from .ingest import ingest_command
+from .sql import sql_command
 
-COMMANDS = (code, evaluate_command)
+COMMANDS = (code, evaluate_command, ingest_command, events_command, dyad_command,
+            actors_command, sql_command, export_command)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,0 +1,104 @@
+"""`communique ingest`: code articles and keep them in the store, each once."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from tqdm import tqdm
+
+from ..io.checks import normalise_date
+from ..io.formats import Columns
+from ..io.readers import count_inputs, read_inputs
+from ..parallel import ParallelCoder, default_workers
+from ..settings import Settings
+from ..store import ingest
+from ..store.ingest import IngestSummary
+from .common import EXIT_OK, EXIT_SKIPPED, coder_options, user_errors
+from .store_options import db_option, open_store
+
+EXIT_INTERRUPTED = 130
+
+
+def column_options(command):
+    """--text-column, --id-column, ...: which CSV or Parquet column holds each field."""
+    for field in reversed(("text", "id", "date", "title", "source", "url")):
+        command = click.option(f"--{field}-column", default=field, show_default=True,
+                               metavar="NAME",
+                               help=f"CSV/Parquet column holding the {field}.")(command)
+    return command
+
+
+@click.command("ingest")
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@db_option
+@click.option("--date", default=None, metavar="YYYY-MM-DD",
+              help="Publication date for articles that do not give one.")
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help=f"Coding processes (default: the machine's cores, {default_workers()}).")
+@click.option("--recode", is_flag=True,
+              help="Code again articles already stored unchanged (after a new dictionary).")
+@click.option("--story-window", type=click.IntRange(0, 365), default=None, metavar="DAYS",
+              help="Reports of the same event within this many days of its first report "
+              "are one story (default 3, or the store's last setting).")
+@column_options
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar on standard error (default: when it is a terminal).")
+@coder_options
+@user_errors
+def ingest_command(inputs, db, date, workers, recode, story_window, text_column, id_column,
+                   date_column, title_column, source_column, url_column, progress, model,
+                   dictionaries, min_confidence, batch_size) -> None:
+    """Code articles and store them in a DuckDB file, each article once.
+
+    PATH is a text file, JSONL, CSV or TSV, an HTML page, an RSS or Atom feed (.rss,
+    .atom, .xml), a Parquet file, a folder of these (read recursively), or - for
+    standard input. An article already stored with the same content is passed over; a
+    changed one replaces the old. A run that is stopped, even killed, can be run again
+    and carries on. Skipped records are reported on standard error with where they came
+    from, and the exit status is then 1.
+    """
+    if date is not None:
+        date = normalise_date(date, "--date")
+    columns = Columns(text=text_column, id=id_column, date=date_column, title=title_column,
+                      source=source_column, url=url_column)
+    overrides = {"model": model, "min_confidence": min_confidence, "batch_size": batch_size}
+    if dictionaries:
+        overrides["dictionaries"] = tuple(dictionaries)
+    settings = Settings.load(**overrides)
+    coder = ParallelCoder(settings, workers=workers or default_workers())
+    show = progress if progress is not None else sys.stderr.isatty()
+
+    def report(item) -> None:
+        where = getattr(item, "origin", "?")
+        message = item.error.message
+        text = message if where in message else f"{where}: {message}"
+        tqdm.write(f"skipped: {text} [{item.error.code}]", file=sys.stderr)
+
+    total = count_inputs(inputs, columns=columns) if show else None
+    with open_store(db, write=True) as store, tqdm(
+            total=total, disable=not show, unit=" articles", file=sys.stderr,
+            dynamic_ncols=True, smoothing=0.1) as bar:
+        try:
+            summary = ingest(store, read_inputs(inputs, date=date, columns=columns), coder,
+                             recode=recode, on_skip=report, on_progress=bar.update,
+                             story_window=story_window)
+        except KeyboardInterrupt:
+            bar.close()
+            click.echo("interrupted: what was stored is kept; run the same command again "
+                       "to carry on", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+    click.echo(format_summary(summary, db))
+    sys.exit(EXIT_SKIPPED if summary.skipped else EXIT_OK)
+
+
+def format_summary(summary: IngestSummary, db: str) -> str:
+    rate = summary.coded / summary.seconds if summary.seconds else 0.0
+    lines = [
+        f"{db}: coded {summary.coded} article{'s' if summary.coded != 1 else ''} "
+        f"({summary.replaced} replacing older versions), {summary.events} events, "
+        f"{summary.quotes} quotes; {summary.unchanged} unchanged; "
+        f"{len(summary.skipped)} skipped; {summary.seconds:.1f}s ({rate:.1f} articles/s)"]
+    for reason, count in summary.reasons().most_common():
+        lines.append(f"  skipped {count:>6}  {reason}")
+    return "\n".join(lines)
