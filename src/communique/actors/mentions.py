@@ -213,6 +213,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
 def role_of(token: Token, lexicon: Lexicon) -> Role | None:
     """The role a noun names, preferring the longer phrase ("foreign minister")."""
     lemma = token.lemma_.lower()
+    if lemma == "party" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+        return None  # "the parties to the conflict" take part; they are not parties
     base = singular(token.lower_)
     for left in [c for c in token.lefts if c.dep_ in {"compound", "amod"}][::-1]:
         for word in (lemma, base):
@@ -355,7 +357,8 @@ def _prepositional_clues(mention: Mention, index: int, head: Token, mentions: li
     if mention.kind not in {"person", "group", "organization", "people"}:
         return
     for prep in head.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "from", "in", "at"}:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "from", "in", "at",
+                                                      "throughout", "across"}:
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj":
@@ -364,7 +367,8 @@ def _prepositional_clues(mention: Mention, index: int, head: Token, mentions: li
             if other is None or other == index:
                 continue
             target = mentions[other]
-            if prep.lower_ in {"in", "at"} and mention.role is None:
+            if prep.lower_ in {"in", "at", "throughout", "across"} and mention.role is None \
+                    and mention.kind != "people":
                 continue
             if target.kind in {"country", "capital", "place", "organization", "people",
                                "place-as-government", "group"}:

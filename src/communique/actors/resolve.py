@@ -74,6 +74,12 @@ def resolve(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[ActorDr
         _update(actor, members, mentions, actors, doc)
         if actor.key:
             by_key[actor.key] = actor_index
+    # What a later mention resolved can place an earlier one: "activists from the Fatah
+    # Party" knows Fatah only once the party's actor exists.
+    for actor in actors:
+        if actor.country is None:
+            members = [mentions[i] for i in actor.mentions if mentions[i].kind != "pronoun"]
+            actor.country = _country(members, mentions, actors)
     return actors
 
 
@@ -242,6 +248,13 @@ def _update(actor: ActorDraft, members: list[Mention], mentions: list[Mention],
 def _country(members: list[Mention], mentions: list[Mention], actors: list[ActorDraft]
              ) -> str | None:
     for mention in members:
+        # "the Albanians of southern Serbia", "Kurds in Iraq": people are where they live
+        if mention.kind == "people":
+            for other in mention.cue_mentions:
+                cue = mentions[other]
+                if cue.kind in {"country", "capital"} and cue.country:
+                    return cue.country
+    for mention in members:
         if mention.country:
             return mention.country
     for mention in members:
@@ -280,8 +293,9 @@ def _sector(actor: ActorDraft, members: list[Mention], mentions: list[Mention],
     for mention in members:
         for other in mention.cue_mentions:
             cue = mentions[other]
-            if cue.sector and (best is None or best.sector is None):
-                return cue.sector, best
+            sector = cue.sector or (cue.role.sector if cue.role else None)
+            if sector and (best is None or best.sector is None or best.strength < 2):
+                return sector, best
     if best is not None and best.sector:
         return best.sector, best
     if best is not None and best.role == "counterpart":

@@ -20,6 +20,9 @@ from .triggers import Trigger
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Frames that outrank an intention: refusing to agree to meet is a refusal.
 STRONG_FRAMES = ("reject", "threaten", "demand", "appeal")
+# Nouns whose infinitive is what was done: "China's decision to allow", "a move to end".
+ACT_NOUNS = frozenset({"decision", "move", "step", "effort", "attempt", "bid", "order",
+                       "action", "measure", "initiative", "campaign", "drive", "push"})
 FRAME_DEFAULT = {"intent": "030", "appeal": "020", "demand": "100", "reject": "120",
                  "threaten": "130", "act": None}
 
@@ -100,8 +103,7 @@ class ClauseReader:
                 clause.negated = True
             elif relation in {"xcomp"} and governor.pos_ in {"VERB", "AUX", "ADJ"}:
                 pass  # "began to withdraw", "tried to", "is expected to": carry on up
-            elif relation == "acl" and governor.pos_ in NOUN_POS and lemma in {
-                    "decision", "move", "step", "effort", "attempt", "bid", "order"}:
+            elif relation == "acl" and governor.pos_ in NOUN_POS and lemma in ACT_NOUNS:
                 pass
             else:
                 break
@@ -116,7 +118,8 @@ class ClauseReader:
                 clause.negated = clause.negated or self.negated(token)
                 clause.intent = clause.intent or self.intent_aux(token)
         clause.top = token
-        clause.hypothetical = self.hypothetical(token) or self.alleged(token)
+        clause.hypothetical = self.hypothetical(token) or self.alleged(token) or \
+            not self.asserted(token, triggers)
         clause.demand_by_speaker = self.demand_of_speaker(clause)
         return clause
 
@@ -191,6 +194,25 @@ class ClauseReader:
                 node.head.lower_ in {"of", "for", "over", "with"}:
             return node.head.head.lemma_.lower() in self.grammar.allegation_verbs
         return False
+
+    def asserted(self, top: Token, triggers: dict[int, Trigger]) -> bool:
+        """Is the clause told as a fact? Not when it is the content of a demand, an
+        appeal, a refusal or a threat whose chain broke off ("demanded that the US cancel
+        plans to sell arms"), or of a noun like "admission that", "claim that"."""
+        node = top
+        for _ in range(12):
+            head = node.head
+            if head.i == node.i:
+                return True
+            trigger = triggers.get(head.i)
+            if node.dep_ in {"ccomp", "xcomp"} and trigger is not None and trigger.frame in {
+                    "demand", "appeal", "reject", "threaten"}:
+                return False
+            if node.dep_ in {"acl", "ccomp"} and head.pos_ in NOUN_POS and trigger is None \
+                    and head.lemma_.lower() not in ACT_NOUNS:
+                return False
+            node = head
+        return True
 
     def hypothetical(self, token: Token) -> bool:
         """Inside an 'if' or 'unless' clause, anywhere up the tree."""

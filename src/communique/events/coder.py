@@ -19,6 +19,13 @@ PROTEST_ROOT = "14"
 # Roots whose event falls on the place it happens when no one else is named.
 LOCATED_ROOTS = frozenset({"08", "15", "16", "17", "18", "19", "20"})
 LOCATIVE_PREPS = frozenset({"in", "inside", "into", "near", "across", "throughout", "at"})
+# Roots whose acts fall, when nothing else says on whom, on the actor's own country: a
+# protest is against the protesters' government, a curfew or a concession on the country.
+DOMESTIC_ROOTS = frozenset({"14", "17", "08"})
+VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
+# Prepositions through which what an act is done with names the other side: "contact with
+# the United States", "restrictions on its labour market", "a demand from the US".
+THING_PREPS = ("of", "between", "with", "for", "to", "against", "on", "from")
 REQUEST_ROOTS = frozenset({"02", "10"})
 
 
@@ -205,6 +212,11 @@ class EventCoder:
                     break
         if not targets:
             targets = self.default_target(pattern.code, clause, finder, sources)
+        elif pattern.code[:2] in VICTIM_ROOTS and all(not t.country for t in targets):
+            located = finder.located([action.token, *clause.chain], LOCATIVE_PREPS)
+            if located:
+                for target in targets:
+                    target.country = located[0].country
         reciprocal = pattern.reciprocal or _each_other(action.token)
         code = pattern.code
         if pattern.joint and len({a.country for a in sources if a.country}) >= 2:
@@ -297,6 +309,10 @@ class EventCoder:
                             break
             return found
         if matched is not None and (pattern.object_target or pattern.object_actor):
+            if pattern.preps is not None:  # "withdrew inspectors from Iraq": Iraq
+                found = finder.prepositional(token, pattern.preps, {matched.i})
+                if found:
+                    return found
             found = finder.inside(matched)
             if found:
                 return found
@@ -315,7 +331,7 @@ class EventCoder:
             if found:
                 return found
             if not pattern.object_target and finder.mention_at[matched.i] < 0:
-                found = finder.inside(matched, ("of", "between", "with", "for", "to"))
+                found = finder.inside(matched, THING_PREPS)
                 if found:
                     return found
         elif pattern.target == "object":
@@ -330,20 +346,22 @@ class EventCoder:
         government (PLOVER codes it so); a curfew, a deployment, an aid cut, an attack
         falls on the country where it happens ("lifted a curfew in Montenegro")."""
         root = code[:2]
-        if root == PROTEST_ROOT:
-            countries = {a.country for a in sources if a.country}
+        tokens = [clause.action.token, *clause.chain]
+        if clause.action.object is not None:
+            tokens.append(clause.action.object)
+        if root in LOCATED_ROOTS or root == "13":
+            located = finder.located(tokens, LOCATIVE_PREPS)
+            if located:
+                return located
+        if root in DOMESTIC_ROOTS and clause.action.pattern.plover not in {"RETREAT"}:
+            countries = {a.country for a in sources if a.country and len(a.country) == 3
+                         and a.country not in {"IGO", "NGO", "IMG", "MNC"}}
             if len(countries) == 1:
                 country = countries.pop()
                 return [Arg(None, country, country, None, None, sources[0].start,
                             sources[0].end, sources[0].token, inferred=True, state=True,
                             kind="country")]
-            return []
-        if root not in LOCATED_ROOTS:
-            return []
-        tokens = [clause.action.token, *clause.chain]
-        if clause.action.object is not None:
-            tokens.append(clause.action.object)
-        return finder.located(tokens, LOCATIVE_PREPS)
+        return []
 
     def behind(self, noun: Token, finder: ArgumentFinder) -> list[Arg]:
         """Who is behind a proposal, demand or invitation named as an object: 'accepted

@@ -200,6 +200,10 @@ class TriggerMatcher:
                     continue
                 if pattern.not_modifiers & mods:
                     continue
+            if pattern.complements and not any(
+                    c.dep_ == "acl" and c.lemma_.lower() in pattern.complements
+                    for c in token.children):
+                continue  # "an attempt to assassinate"
             return Trigger(token, pattern)
         return None
 
@@ -217,7 +221,10 @@ class TriggerMatcher:
             candidates = object_candidates(token, phrase.particle, words,
                                            self.grammar.quantity_heads)
             if pattern.objects:
-                for candidate in candidates:
+                direct = [c for c in candidates if c.dep_ != "pobj" or c.head.head.i != token.i
+                          or c.head.lower_ == phrase.particle or c.head.dep_ == "prt"]
+                pool = direct if any(c.dep_ in OBJECT_DEPS for c in direct) else candidates
+                for candidate in pool:
                     matched = phrase_keys(candidate) & pattern.objects
                     if matched:
                         obj = candidate
