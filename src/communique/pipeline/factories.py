@@ -15,7 +15,9 @@ from __future__ import annotations
 from spacy.language import Language
 
 from ..actors.component import ActorTagger
+from ..dates.component import DateTagger
 from ..events.component import EventTagger
+from ..places.component import PlaceTagger
 from ..quotes.component import QuoteTagger
 from ..tables import load_knowledge
 from .extensions import register_extensions
@@ -23,7 +25,9 @@ from .extensions import register_extensions
 register_extensions()
 
 # In pipeline order: quotes run before events, which read who "I" and "you" are in a quote.
-COMPONENTS: tuple[str, ...] = ("communique_actors", "communique_quotes", "communique_events")
+# Dates and places come after events: they date and place the events' clauses.
+COMPONENTS: tuple[str, ...] = ("communique_actors", "communique_quotes", "communique_events",
+                               "communique_dates", "communique_places")
 
 
 @Language.factory(
@@ -54,3 +58,25 @@ def make_quotes(nlp: Language, name: str, dictionaries: list[str]) -> QuoteTagge
 )
 def make_events(nlp: Language, name: str, dictionaries: list[str]) -> EventTagger:
     return EventTagger(nlp, name, load_knowledge(tuple(dictionaries)))
+
+
+@Language.factory(
+    "communique_dates",
+    assigns=["doc._.communique_dates", "doc._.communique_events"],
+    requires=["doc._.communique_events", "doc._.communique_meta", "token.dep", "token.tag"],
+    default_config={"dictionaries": []},
+)
+def make_dates(nlp: Language, name: str, dictionaries: list[str]) -> DateTagger:
+    # `dictionaries` is taken, unused, so that the Coder configures every stage alike
+    return DateTagger(nlp, name)
+
+
+@Language.factory(
+    "communique_places",
+    assigns=["doc._.communique_places", "doc._.communique_events"],
+    requires=["doc._.communique_events", "doc._.communique_mentions", "doc._.communique_names",
+              "doc.ents", "token.dep"],
+    default_config={"dictionaries": []},
+)
+def make_places(nlp: Language, name: str, dictionaries: list[str]) -> PlaceTagger:
+    return PlaceTagger(nlp, name)

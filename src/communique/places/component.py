@@ -1,0 +1,264 @@
+"""The `communique_places` pipeline component: where each event happened.
+
+Finds the article's place names (spaCy's GPE, LOC and FAC entities, the lexicon's
+countries and capitals, the dateline, "the capital"), keeps those used as places
+rather than as actors ("in Moscow" is a place, "Moscow said" an actor), geocodes them
+with the gazetteer, and gives each event the place in its own clause as `location`.
+
+Disambiguation uses what the text says: a qualifier ("Shenzhen, China": the China one;
+"Springfield, Illinois": the one nearest Illinois), the word after a name ("the Donetsk
+region": the region), and the countries the article names (Tripoli in an article about
+Lebanon is Lebanon's Tripoli), then the size of the place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..dates.attach import clause_owners, owning_events
+from ..dates.expressions import find_dateline
+from .gazetteer import Gazetteer, Place, gazetteer
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions that put an event at a place: "in Shenzhen", "near the border with ...".
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around",
+                      "throughout", "within", "along", "off", "into", "beyond", "nearby",
+                      "towards", "toward", "amid", "over"})
+# "on" places only through a word for a stretch of land: "on the outskirts of Kyiv", "on
+# the border with Lebanon" (not "work on a blueprint for China-Russia relations").
+LOCATION_NOUNS = frozenset({"border", "borders", "outskirts", "edge", "frontier", "coast",
+                            "side", "bank", "banks", "shore", "shores", "road", "highway",
+                            "street", "streets", "island", "front", "frontline", "soil",
+                            "territory", "doorstep", "fringes", "periphery", "approaches",
+                            "north", "south", "east", "west", "outskirt", "ground"})
+REGION_WORDS = frozenset({"region", "province", "state", "oblast", "governorate", "district",
+                          "county", "prefecture", "territory", "department", "regions",
+                          "provinces"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+# Words that climb within a noun phrase from a name to the word it modifies.
+NOUN_PHRASE_DEPS = frozenset({"pobj", "compound", "appos", "conj", "nmod", "pcomp"})
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place name in the doc, geocoded, and whether the text uses it as a place."""
+
+    start: int  # tokens
+    end: int
+    place: Place
+    locative: bool
+    word: Token | None  # the word the place phrase modifies, for the events it belongs to
+
+    def to_dict(self, doc: Doc) -> dict[str, object]:
+        span = doc[self.start:self.end]
+        return {"text": span.text, "start": span.start_char, "end": span.end_char,
+                **self.place.location()}
+
+
+class PlaceTagger:
+    """Places every event that the text places and lists the article's places."""
+
+    def __init__(self, nlp: Language, name: str, *, places: Gazetteer | None = None) -> None:
+        self.name = name
+        self.gazetteer = places if places is not None else gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    # -- matching ----------------------------------------------------------------------
+    def match(self, doc: Doc) -> list[PlaceMention]:
+        context = article_countries(doc)
+        mentions: list[PlaceMention] = []
+        dateline = self._dateline(doc, context)
+        if dateline is not None:
+            mentions.append(dateline)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        actors = _actor_tokens(doc)
+        spans = _name_spans(doc)
+        consumed: set[int] = set()
+        for number, span in enumerate(spans):
+            if number in consumed or any(i in taken for i in range(span.start, span.end)):
+                continue
+            qualifier = self._qualifier(doc, spans, number)
+            if qualifier is not None:
+                consumed.add(qualifier[0])
+            locative, word = locative_use(span)
+            if not locative and (any(i in actors for i in range(span.start, span.end))
+                                 or span.root.dep_ in MODIFIER_DEPS):
+                continue  # an actor ("Moscow said"), a modifier ("China-Russia relations")
+            place = self._geocode(doc, span, context, qualifier[1] if qualifier else None)
+            if place is None:
+                continue
+            mentions.append(PlaceMention(span.start, span.end, place, locative, word))
+            taken.update(range(span.start, span.end))
+        mentions.extend(self._capitals(doc, context, taken, dateline))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _geocode(self, doc: Doc, span: Span, context: Counter[str],
+                 qualifier: Place | None) -> Place | None:
+        name = span.text
+        following = doc[span.end].lower_ if span.end < len(doc) else ""
+        kind = "region" if following in REGION_WORDS else None
+        within = qualifier.country if qualifier is not None and qualifier.kind == "country" \
+            else None
+        near = qualifier if qualifier is not None and qualifier.kind != "country" else None
+        place = self.gazetteer.lookup(name, countries=context, within=within, kind=kind,
+                                      near=near)
+        if place is None and (kind or within or near):
+            place = self.gazetteer.lookup(name, countries=context)
+        return place
+
+    def _qualifier(self, doc: Doc, spans: list[Span], number: int) -> tuple[int, Place] | None:
+        """ "Shenzhen, China": the name after a comma that says where the first one is."""
+        span = spans[number]
+        if number + 1 >= len(spans) or span.end >= len(doc) or doc[span.end].text != ",":
+            return None
+        after = spans[number + 1]
+        if after.start != span.end + 1:
+            return None
+        place = self.gazetteer.lookup(after.text, countries=())
+        if place is None or place.kind == "city":
+            return None
+        return number + 1, place
+
+    def _dateline(self, doc: Doc, context: Counter[str]) -> PlaceMention | None:
+        dateline = find_dateline(doc.text)
+        if dateline is None:
+            return None
+        span = doc.char_span(dateline.place_start, dateline.place_end,
+                             alignment_mode="expand")
+        if span is None:
+            return None
+        near = self.gazetteer.lookup(dateline.region) if dateline.region else None
+        within = near.country if near is not None and near.kind == "country" else None
+        place = self.gazetteer.lookup(dateline.place, countries=context, within=within,
+                                      near=near if within is None else None) \
+            or self.gazetteer.lookup(dateline.place, countries=context)
+        if place is None:
+            return None
+        # where the story was filed is not where each of its events happened
+        return PlaceMention(span.start, span.end, place, True, None)
+
+    def _capitals(self, doc: Doc, context: Counter[str], taken: set[int],
+                  dateline: PlaceMention | None) -> list[PlaceMention]:
+        """ "in the capital", "the Ukrainian capital": a capital the text leaves unnamed."""
+        names = {i: entry for entry in doc._.communique_names or []
+                 for i in range(entry[0], entry[1])}
+        found = []
+        for token in doc:
+            if token.lower_ != "capital" or token.pos_ != "NOUN" or token.i in taken:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                continue
+            if any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of")
+                   for c in token.children):
+                continue  # "the capital, Kyiv" and "the capital of Kenya" name it
+            country = next((names[c.i][2] for c in token.children
+                            if c.i in names and c.dep_ in {"amod", "compound", "poss"}
+                            and names[c.i][2]), None)
+            if country is None:
+                country = main_country(context, dateline)
+            capital = self.gazetteer.capital(country) if country else None
+            locative, word = locative_use(doc[token.i:token.i + 1])
+            if capital is None or not locative:
+                continue
+            start = min([token.i, *(c.i for c in token.lefts)])
+            found.append(PlaceMention(start, token.i + 1, capital, True, word))
+        return found
+
+    # -- annotating --------------------------------------------------------------------
+    @staticmethod
+    def set_annotations(doc: Doc, mentions: list[PlaceMention]) -> None:
+        doc._.communique_places = [m.to_dict(doc) for m in mentions]
+        events = doc._.communique_events or []
+        owners = clause_owners(events)
+        claims: dict[int, list[PlaceMention]] = {}
+        for mention in mentions:
+            if not mention.locative or mention.word is None:
+                continue
+            for number in owning_events(doc, mention.word, owners):
+                claims.setdefault(number, []).append(mention)
+        for number, event in enumerate(events):
+            own = claims.get(number)
+            if not own:
+                event["location"] = None
+                continue
+            trigger = event["tokens"]["trigger"]
+            best = min(own, key=lambda m: min(abs(m.start - trigger), abs(m.end - 1 - trigger)))
+            event["location"] = best.place.location()
+
+
+def _name_spans(doc: Doc) -> list[Span]:
+    """Entities that may be places, and the lexicon's countries and capitals that the
+    entity recogniser missed, in text order."""
+    spans = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    covered = {i for span in spans for i in range(span.start, span.end)}
+    for start, end, _country, kind in doc._.communique_names or []:
+        if kind in {"country", "capital"} and not any(i in covered for i in range(start, end)):
+            spans.append(doc[start:end])
+    spans = [_trim(span) for span in spans]
+    return sorted((s for s in spans if len(s)), key=lambda s: s.start)
+
+
+def _trim(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in {"the", "'s", "\u2019s"}:
+        start += 1
+    while end > start and doc[end - 1].lower_ in {"'s", "\u2019s", ",", "."}:
+        end -= 1
+    return doc[start:end]
+
+
+def _actor_tokens(doc: Doc) -> set[int]:
+    """Tokens of mentions that name an actor and are not used as a place."""
+    tokens: set[int] = set()
+    for mention in doc._.communique_mentions or []:
+        if mention.get("actor") and not mention.get("locative"):
+            tokens.update(range(mention["start"], mention["end"]))
+    return tokens
+
+
+def locative_use(span: Span) -> tuple[bool, Token | None]:
+    """Whether a name is used as a place ("in Shenzhen", "near the border with
+    Lebanon", "on the outskirts of Kyiv"), and the word its phrase modifies."""
+    token = span.root
+    if token.dep_ in MODIFIER_DEPS and token.head.ent_type_ not in PLACE_LABELS:
+        return False, token.head  # "China-Russia relations", "the Shenzhen summit"
+    outer, via_land, land = None, False, False
+    while token.head.i != token.i:
+        if token.dep_ == "prep" or token.pos_ == "ADP":
+            outer, via_land = token.lower_, land
+        elif token.dep_ not in NOUN_PHRASE_DEPS:
+            break
+        elif token.i not in range(span.start, span.end) and token.lower_ in LOCATION_NOUNS:
+            land = True
+        token = token.head
+    if outer is None:
+        return False, token
+    return outer in LOCATIVE or (outer == "on" and via_land), token
+
+
+def article_countries(doc: Doc) -> Counter[str]:
+    """How often the article names each country (by name, demonym, capital, body)."""
+    counts: Counter[str] = Counter()
+    for _start, _end, country, _kind in doc._.communique_names or []:
+        if country and len(country) == 3 and country not in {"IGO", "NGO", "MNC", "IMG",
+                                                             "UNO", "ISM"}:
+            counts[country] += 1
+    return counts
+
+
+def main_country(context: Counter[str], dateline: PlaceMention | None) -> str | None:
+    """The country an article is set in: the dateline's, else the one it names most."""
+    if dateline is not None and dateline.place.country:
+        return dateline.place.country
+    if not context:
+        return None
+    return context.most_common(1)[0][0]
