@@ -13,7 +13,7 @@ from ..io.readers import count_inputs, read_inputs
 from ..parallel import ParallelCoder, default_workers
 from ..settings import Settings
 from ..store import ingest
-from ..store.ingest import IngestSummary
+from ..store.ingest import BATCH_ARTICLES, IngestSummary
 from .common import EXIT_OK, EXIT_SKIPPED, coder_options, user_errors
 from .store_options import db_option, open_store
 
@@ -41,14 +41,17 @@ def column_options(command):
 @click.option("--story-window", type=click.IntRange(0, 365), default=None, metavar="DAYS",
               help="Reports of the same event within this many days of its first report "
               "are one story (default 3, or the store's last setting).")
+@click.option("--commit-every", type=click.IntRange(1), default=BATCH_ARTICLES,
+              show_default=True, metavar="N",
+              help="Articles stored per transaction (also at least every 2 seconds).")
 @column_options
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on standard error (default: when it is a terminal).")
 @coder_options
 @user_errors
-def ingest_command(inputs, db, date, workers, recode, story_window, text_column, id_column,
-                   date_column, title_column, source_column, url_column, progress, model,
-                   dictionaries, min_confidence, batch_size) -> None:
+def ingest_command(inputs, db, date, workers, recode, story_window, commit_every, text_column,
+                   id_column, date_column, title_column, source_column, url_column, progress,
+                   model, dictionaries, min_confidence, batch_size) -> None:
     """Code articles and store them in a DuckDB file, each article once.
 
     PATH is a text file, JSONL, CSV or TSV, an HTML page, an RSS or Atom feed (.rss,
@@ -82,7 +85,7 @@ def ingest_command(inputs, db, date, workers, recode, story_window, text_column,
         try:
             summary = ingest(store, read_inputs(inputs, date=date, columns=columns), coder,
                              recode=recode, on_skip=report, on_progress=bar.update,
-                             story_window=story_window)
+                             story_window=story_window, batch_articles=commit_every)
         except KeyboardInterrupt:
             bar.close()
             click.echo("interrupted: what was stored is kept; run the same command again "
