@@ -146,7 +146,7 @@ def read_feed(path: Path) -> Iterator:
     # bytes, never a name: feedparser fetches anything that looks like a URL
     feed = feedparser.parse(path.read_bytes())
     entries = feed.get("entries") or []
-    if not entries:
+    if not feed.get("version") or not entries:  # no version: not RSS, Atom or RDF at all
         reason = feed.get("bozo_exception")
         yield _unreadable(str(path), "not an RSS or Atom feed with entries"
                           + (f" ({reason})" if reason else ""))
@@ -203,8 +203,8 @@ class _TextCollector(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
+        if not self.skipping:  # line breaks in the markup are spaces; blocks make lines
+            self.parts.append(data.replace("\r", " ").replace("\n", " "))
 
 
 def html_to_text(html: str) -> str:
