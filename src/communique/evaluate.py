@@ -20,6 +20,10 @@ most one coded event (negated events never match):
   with its sides swapped; a gold event with several sources and no target is matched by
   a coded event between two of them.
 
+The coder writes one event per dyad, as dyadic event data does; so a gold event with
+several distinct targets ("lift embargoes on Iran, Libya and Cuba") counts as one gold
+event per target, each matched by the coded event for that dyad.
+
 Country codes are compared after mapping old CAMEO codes (JAP, VTN, ITL ...) to ISO;
 UNO and EUR count as IGO.
 """
@@ -93,11 +97,14 @@ def read_gold(path: Path) -> list[GoldText]:
         record_id = str(data.get("id", f"line {number}"))
         gold.ids.append(record_id)
         for event in data.get("events") or []:
-            gold.events.append(GoldEvent(
-                type=event.get("type"), cameo=event.get("cameo"),
-                sources=frozenset(_codes(event.get("source"))),
-                targets=frozenset(_codes(event.get("target"))),
-                symmetric=bool(event.get("symmetric")), record=record_id))
+            sources = frozenset(_codes(event.get("source")))
+            targets = frozenset(_codes(event.get("target")))
+            for dyad_targets in ([frozenset({t}) for t in sorted(targets)]
+                                 if len(targets) > 1 else [targets]):
+                gold.events.append(GoldEvent(
+                    type=event.get("type"), cameo=event.get("cameo"), sources=sources,
+                    targets=dyad_targets, symmetric=bool(event.get("symmetric")),
+                    record=record_id))
     return list(texts.values())
 
 

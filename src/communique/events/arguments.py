@@ -163,8 +163,7 @@ class ArgumentFinder:
                 for obj in prep.children:
                     if obj.dep_ != "pobj":
                         continue
-                    for place in (obj, *(c for c in obj.subtree if c.dep_ in {"pobj", "appos"}
-                                         or c.i == obj.i)):
+                    for place in (obj, *(c for c in obj.subtree if c.i != obj.i)):
                         country = self.name_country.get(place.i) or self.place_country(place)
                         if country:
                             span = self.doc[place.left_edge.i:place.i + 1]
@@ -240,14 +239,16 @@ class ArgumentFinder:
                 found = self.args(child)
                 if found:
                     return found
+        fallback: list[Arg] = []
         for child in noun.rights:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         found = self.args(obj)
-                        if found:
+                        if found and any(a.country for a in found):
                             return found
-        return []
+                        fallback = fallback or found
+        return fallback
 
     def prepositional(self, token: Token, preps: tuple[str, ...] | None,
                       skip: set[int] | None = None) -> list[Arg]:
@@ -255,9 +256,9 @@ class ArgumentFinder:
         if not preps:
             return []
         found: list[Arg] = []
-        for child in token.children:
-            if child.dep_ not in {"prep", "dative"} or child.lower_ not in preps:
-                continue
+        children = sorted((c for c in token.children if c.dep_ in {"prep", "dative"}
+                           and c.lower_ in preps), key=lambda c: preps.index(c.lower_))
+        for child in children:
             if child.dep_ == "dative" and child.pos_ != "ADP":
                 continue
             for obj in child.children:

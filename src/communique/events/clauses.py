@@ -88,6 +88,9 @@ class ClauseReader:
                     break
                 token = governor
                 continue
+            if trigger is not None and trigger.frame and any(
+                    c.dep_ in {"auxpass", "nsubjpass"} for c in governor.children):
+                break
             if trigger is not None and trigger.light:
                 clause.lights.append(trigger)
             elif trigger is not None and trigger.frame:
@@ -139,15 +142,15 @@ class ClauseReader:
             return head, "acl"  # "an invitation to visit", "its demand that Israel ease"
         if dep in {"dobj", "attr", "nsubjpass", "oprd"} and token.pos_ in NOUN_POS:
             return head, "dobj"
-        if dep == "pobj" and head.dep_ in {"prep", "agent"}:
+        if dep in {"pobj", "pcomp"} and head.dep_ in {"prep", "agent"}:
             carrier = head.head
             trigger = triggers.get(carrier.i)
             prep = head.lower_
             if carrier.pos_ in {"VERB", "AUX"}:
                 carries = prep in self.grammar.carrier_preps
-                if trigger is not None and (trigger.frame or trigger.light) and carries and (
-                        trigger.pattern is None
-                        or trigger.pattern.phrase.particle in {None, prep}):
+                if trigger is not None and trigger.light and carries:
+                    return carrier, "particle"
+                if trigger is not None and trigger.frame and trigger.pattern.phrase.particle == prep:
                     return carrier, "particle"
                 if trigger is not None and trigger.pattern is not None \
                         and trigger.pattern.phrase.particle == prep:
@@ -215,9 +218,19 @@ class ClauseReader:
         return True
 
     def hypothetical(self, token: Token) -> bool:
-        """Inside an 'if' or 'unless' clause, anywhere up the tree."""
+        """Inside an 'if' or 'unless' clause, anywhere up the tree; or a clause of time
+        that has not happened ('before they demobilize', 'until demands are met')."""
         marks = self.grammar.conditional_marks
         node = token
+        if node.dep_ == "advcl" and node.tag_ in {"VB", "VBP", "VBZ"} and any(
+                c.dep_ == "mark" and c.lower_ in {"before", "until", "till", "once"}
+                for c in node.children):
+            return True
+        if node.dep_ == "advcl" and node.tag_ == "VBN" and any(
+                c.dep_ == "auxpass" and c.tag_ in {"VBP", "VBZ", "VB"} for c in node.children) \
+                and any(c.dep_ == "mark" and c.lower_ in {"before", "until", "till", "once"}
+                        for c in node.children):
+            return True
         for _ in range(12):
             if node.dep_ in {"advcl", "ccomp", "csubj"} and any(
                     c.dep_ == "mark" and c.lower_ in marks for c in node.children):
@@ -280,6 +293,10 @@ class ClauseReader:
                                 return finder.args(obj) or finder.owner(obj), passive_target
                 return [], passive_target
         dep = token.dep_
+        if dep == "conj" and token.head.i != token.i:
+            for child in token.head.children:  # "was indicted ... and will resign"
+                if child.dep_ == "nsubjpass":
+                    return finder.args(child), passive_target
         if dep in {"conj", "xcomp", "advcl"} and token.head.i != token.i:
             sources, _ = self.subject(token.head, finder, depth + 1)
             return sources, passive_target

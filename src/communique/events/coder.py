@@ -183,13 +183,17 @@ class EventCoder:
                 sources = finder.owner(transparent.token)
                 if sources:
                     break
+            if not sources and (clause.transparents or _through_act_noun(clause)):
+                return []  # "an invitation to attend", "the decision of sending troops"
         if pattern.agents and not all(_fits_agents(a, pattern.agents) for a in sources or [None]):
             return []
         if not sources and not passive_targets and action.token.dep_ == "acl" \
                 and action.token.tag_ == "VBN":
             return []  # "militiamen armed with machetes": a description, no act
         frame = clause.frame if not generic else (
-            "demand" if clause.demand_by_speaker is not None else None)
+            "demand" if clause.demand_by_speaker is not None else
+            next((t.frame for t in reversed(clause.frames) if t.frame in
+                  {"reject", "threaten", "demand", "appeal"}), None))
         targets: list[Arg] = []
         if clause.demand_by_speaker is not None and frame == "demand" and not any(
                 t.frame == "demand" for t in clause.frames):
@@ -217,14 +221,21 @@ class EventCoder:
             if located:
                 for target in targets:
                     target.country = located[0].country
-        reciprocal = pattern.reciprocal or _each_other(action.token)
+            else:
+                own = {a.country for a in sources if a.country and a.sector in STATE_SECTORS}
+                if len(own) == 1:  # "Egyptian police opened fire on demonstrators"
+                    country = own.pop()
+                    for target in targets:
+                        target.country, target.inferred = country, True
+        reciprocal = pattern.reciprocal or _each_other(action.token) or any(
+            t.pattern is not None and t.pattern.reciprocal for t in clause.frames)
         code = pattern.code
         if pattern.joint and len({a.country for a in sources if a.country}) >= 2:
-            code = pattern.joint
+            code, reciprocal = pattern.joint, True
         if pattern.if_state and sources and all(_is_state(a) for a in sources):
             code = pattern.if_state
         framed = False
-        if frame is not None and (not generic or frame == "demand"):
+        if frame is not None:
             framed_code = self.grammar.frame_code(frame, code)
             if framed_code is None:
                 trigger = clause.frame_trigger
@@ -349,6 +360,15 @@ class EventCoder:
         tokens = [clause.action.token, *clause.chain]
         if clause.action.object is not None:
             tokens.append(clause.action.object)
+        for token in list(tokens):
+            for child in token.children:
+                if child.dep_ == "xcomp":
+                    tokens.append(child)
+                    tokens.extend(c for c in child.children if c.dep_ == "dobj")
+        if root == PROTEST_ROOT:
+            against = self.protested(clause.action.token.sent, finder)
+            if against:
+                return against
         if root in LOCATED_ROOTS or root == "13":
             located = finder.located(tokens, LOCATIVE_PREPS)
             if located:
@@ -361,6 +381,21 @@ class EventCoder:
                 return [Arg(None, country, country, None, None, sources[0].start,
                             sources[0].end, sources[0].token, inferred=True, state=True,
                             kind="country")]
+        return []
+
+    @staticmethod
+    def protested(sent: Span, finder: ArgumentFinder) -> list[Arg]:
+        """'... in protest of/against X': what a protest is against."""
+        for token in sent:
+            if token.lemma_.lower() != "protest" or token.dep_ != "pobj":
+                continue
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "against", "at", "over"}:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            found = finder.args(obj) or finder.owner(obj)
+                            if found:
+                                return found
         return []
 
     def behind(self, noun: Token, finder: ArgumentFinder) -> list[Arg]:
@@ -379,6 +414,9 @@ class EventCoder:
         Serbian forces')."""
         action = clause.action.token
         if action.pos_ in NOUN_POS:
+            agent = finder.prepositional(action, ("of",))  # "the withdrawal of Serbian forces"
+            if agent and {a.key for a in agent} != {a.key for a in sources}:
+                return agent
             owner = finder.owner(action)
             if owner and {a.key for a in owner} != {a.key for a in sources}:
                 return owner
@@ -425,11 +463,11 @@ class EventCoder:
                     found = finder.args(child)
                     if found:
                         return found
-            found = finder.prepositional(frame, ("on", "upon", "to", "with", "against"))
+            found = finder.prepositional(frame, ("on", "upon", "to", "with", "against", "from"))
             if found:
                 return found
             for child in frame.children:
-                if child.dep_ in {"xcomp", "advcl"} and child.i > frame.i:
+                if child.dep_ == "xcomp" and child.i > frame.i:
                     found = finder.prepositional(child, self.grammar.target_preps)
                     for obj in child.children:
                         if not found and obj.dep_ == "dobj":
@@ -662,6 +700,12 @@ def _side_key(arg: Arg | None) -> str | None:
 def _better(a: Draft, b: Draft) -> bool:
     return (a.target is not None, a.specificity, len(a.code), a.confidence) > (
         b.target is not None, b.specificity, len(b.code), b.confidence)
+
+
+def _through_act_noun(clause: Clause) -> bool:
+    return any(t.pos_ in NOUN_POS for t in clause.chain[1:]) or (
+        clause.action.token.dep_ in {"pcomp", "acl"} and clause.action.token.head.pos_ in
+        NOUN_POS | {"ADP"})
 
 
 def _more_specific(a: Draft, b: Draft) -> bool:
