@@ -25,7 +25,7 @@ from .gazetteer import Gazetteer, Place, gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions that put an event at a place: "in Shenzhen", "near the border with ...".
-LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around",
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "through",
                       "throughout", "within", "along", "off", "into", "beyond", "nearby",
                       "towards", "toward", "amid", "over"})
 # "on" places only through a word for a stretch of land: "on the outskirts of Kyiv", "on
@@ -35,6 +35,17 @@ LOCATION_NOUNS = frozenset({"border", "borders", "outskirts", "edge", "frontier"
                             "street", "streets", "island", "front", "frontline", "soil",
                             "territory", "doorstep", "fringes", "periphery", "approaches",
                             "north", "south", "east", "west", "outskirt", "ground"})
+# "the streets of Bamako", "the outskirts of Kyiv": the place is where the verb happened.
+PLACE_OF = frozenset({"streets", "street", "outskirts", "centre", "center", "heart",
+                      "suburbs", "suburb", "city", "town", "village", "port", "capital",
+                      "province", "region", "district", "area", "areas", "parts", "part",
+                      "north", "south", "east", "west", "skies", "airspace"})
+# "spread to Tripoli", "fled into Chad": movement puts the event where it goes.
+MOTION = frozenset({"spread", "travel", "fly", "go", "come", "move", "flee", "return",
+                    "head", "arrive", "deploy", "send", "march", "retreat", "advance",
+                    "expand", "extend", "relocate", "escape", "cross", "smuggle", "drive"})
+NOT_PLACES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
+                        "CARDINAL"})
 REGION_WORDS = frozenset({"region", "province", "state", "oblast", "governorate", "district",
                           "county", "prefecture", "territory", "department", "regions",
                           "provinces"})
@@ -91,7 +102,8 @@ class PlaceTagger:
             if not locative and (any(i in actors for i in range(span.start, span.end))
                                  or span.root.dep_ in MODIFIER_DEPS):
                 continue  # an actor ("Moscow said"), a modifier ("China-Russia relations")
-            place = self._geocode(doc, span, context, qualifier[1] if qualifier else None)
+            place = self._geocode(doc, span, _without(context, doc, span),
+                                  qualifier[1] if qualifier else None)
             if place is None:
                 continue
             mentions.append(PlaceMention(span.start, span.end, place, locative, word))
@@ -195,15 +207,37 @@ class PlaceTagger:
 
 
 def _name_spans(doc: Doc) -> list[Span]:
-    """Entities that may be places, and the lexicon's countries and capitals that the
-    entity recogniser missed, in text order."""
-    spans = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    """Names that may be places, in text order: the entity recogniser's places, the
+    lexicon's countries and capitals, and any other name where the grammar puts a place
+    ("in Khan Younis" when the recogniser took it for a person)."""
+    spans = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS
+             or (ent.label_ not in NOT_PLACES and _place_slot(ent.root))]
     covered = {i for span in spans for i in range(span.start, span.end)}
     for start, end, _country, kind in doc._.communique_names or []:
         if kind in {"country", "capital"} and not any(i in covered for i in range(start, end)):
             spans.append(doc[start:end])
+            covered.update(range(start, end))
+    for token in doc:
+        if token.pos_ == "PROPN" and token.i not in covered and _place_slot(token):
+            start = min([token.i, *(c.i for c in token.lefts
+                                    if c.dep_ == "compound" and c.pos_ == "PROPN")])
+            if not any(i in covered for i in range(start, token.i + 1)):
+                spans.append(doc[start:token.i + 1])
     spans = [_trim(span) for span in spans]
     return sorted((s for s in spans if len(s)), key=lambda s: s.start)
+
+
+def _place_slot(token: Token) -> bool:
+    """Whether the grammar puts a place here: after a locative preposition, before a
+    word for a region ("Idlib province")."""
+    head = token.head
+    if token.dep_ == "compound":
+        return head.lower_ in REGION_WORDS
+    if token.dep_ != "pobj":
+        return False
+    word = head.lower_
+    return word in LOCATIVE or (word == "of" and head.head.lower_ in PLACE_OF) or (
+        word in {"to", "into"} and head.head.lemma_ in MOTION)
 
 
 def _trim(span: Span) -> Span:
@@ -229,12 +263,19 @@ def locative_use(span: Span) -> tuple[bool, Token | None]:
     """Whether a name is used as a place ("in Shenzhen", "near the border with
     Lebanon", "on the outskirts of Kyiv"), and the word its phrase modifies."""
     token = span.root
-    if token.dep_ in MODIFIER_DEPS and token.head.ent_type_ not in PLACE_LABELS:
+    if token.dep_ == "compound" and token.head.lower_ in REGION_WORDS:
+        token = token.head  # "in Idlib province": the phrase is the province's
+    elif token.dep_ in MODIFIER_DEPS and token.head.ent_type_ not in PLACE_LABELS:
         return False, token.head  # "China-Russia relations", "the Shenzhen summit"
-    outer, via_land, land = None, False, False
+    outer, inner, via_land, land, place_of = None, None, False, False, False
     while token.head.i != token.i:
         if token.dep_ == "prep" or token.pos_ == "ADP":
             outer, via_land = token.lower_, land
+            inner = inner or outer
+            if outer == "of" and token.head.lower_ in PLACE_OF:
+                place_of = True
+            elif outer in {"to", "into"} and token.head.lemma_ in MOTION:
+                outer = "in"
         elif token.dep_ not in NOUN_PHRASE_DEPS:
             break
         elif token.i not in range(span.start, span.end) and token.lower_ in LOCATION_NOUNS:
@@ -242,7 +283,10 @@ def locative_use(span: Span) -> tuple[bool, Token | None]:
         token = token.head
     if outer is None:
         return False, token
-    return outer in LOCATIVE or (outer == "on" and via_land), token
+    # "in Marseille" however deep ("set fire to cars in Marseille"), or a phrase that
+    # places what it holds ("near the border with Lebanon")
+    locative = inner in LOCATIVE or outer in LOCATIVE or (outer == "on" and via_land)
+    return locative or place_of, token
 
 
 def article_countries(doc: Doc) -> Counter[str]:
@@ -253,6 +297,14 @@ def article_countries(doc: Doc) -> Counter[str]:
                                                              "UNO", "ISM"}:
             counts[country] += 1
     return counts
+
+
+def _without(context: Counter[str], doc: Doc, span: Span) -> Counter[str]:
+    """The article's countries less what the name itself counts for: "Tripoli" is in the
+    lexicon as Libya's capital, which says nothing about which Tripoli is meant."""
+    own = Counter(country for start, end, country, _kind in doc._.communique_names or []
+                  if start < span.end and span.start < end and country)
+    return context - own if own else context
 
 
 def main_country(context: Counter[str], dateline: PlaceMention | None) -> str | None:
