@@ -129,7 +129,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
                       default=None)
         if meaning is None or _inside_other_name(doc, start, names):
             continue
-        if meaning.kind != "person" and any(i in person_tokens for i in range(start, end)):
+        if meaning.kind != "person" and any(i in person_tokens for i in range(start, end)) \
+                and not _country_not_person(doc, start, end, meaning):
             continue
         head = doc[start:end].root
         if meaning.kind == "demonym" and not _names_people(head):
@@ -278,6 +279,18 @@ def _np_start(head: Token, taken: list[bool]) -> int:
             break
         start = left.left_edge.i
     return start
+
+
+def _country_not_person(doc: Doc, start: int, end: int, meaning: Meaning) -> bool:
+    """'Mali refused', 'the Houthis fired': a 'person' whose whole name is a country's
+    or an organisation's, with nothing of a person about it (no title, no other name
+    word), is the country or the organisation."""
+    if meaning.kind not in {"country", "capital", "organization", "place-as-government"}:
+        return False
+    ent = doc[start].ent_iob_ == "B" and (end == len(doc) or doc[end].ent_iob_ != "I")
+    before = doc[start - 1] if start > 0 else None
+    title = before is not None and (before.is_title and before.pos_ == "PROPN")
+    return ent and not title
 
 
 def _against_or_for(token: Token) -> bool:

@@ -79,7 +79,8 @@ def resolve(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[ActorDr
     for actor in actors:
         if actor.country is None:
             members = [mentions[i] for i in actor.mentions if mentions[i].kind != "pronoun"]
-            actor.country = _country(members, mentions, actors)
+            actor.country = _country(members, mentions, actors) or _context_country(
+                actor, members, mentions)
     return actors
 
 
@@ -279,6 +280,29 @@ def _country(members: list[Mention], mentions: list[Mention], actors: list[Actor
             if first.source == "role" and first.cue_countries:
                 return first.cue_countries[0]
     return None
+
+
+STATE_BODIES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+
+
+def _context_country(actor: ActorDraft, members: list[Mention], mentions: list[Mention]
+                     ) -> str | None:
+    """'Thousands of Serbs protested in Belgrade against the government': a definite
+    state body the sentence names only one country for is that country's."""
+    first = members[0] if members else None
+    if first is None or first.source != "role" or not first.definite \
+            or actor.sector not in STATE_BODIES or first.possessor is not None:
+        return None
+    countries: set[str] = set()
+    for mention in mentions:
+        if mention.sentence != first.sentence or mention in members:
+            continue
+        if mention.kind in {"country", "capital", "people", "place-as-government"} \
+                and mention.country:
+            countries.add(mention.country)
+        countries.update(mention.cue_countries)
+    countries -= {"IGO", "NGO", "IMG", "MNC"}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _sector(actor: ActorDraft, members: list[Mention], mentions: list[Mention],

@@ -131,9 +131,14 @@ class ArgumentFinder:
                    state=actor["kind"] in {"country", "place-as-government"}, kind=actor["kind"])
 
     def _implicit(self, token: Token) -> list[Arg]:
-        """'Palestinian homes', 'Kampuchean guerrilla camps': the country the words name."""
+        """'Palestinian homes', 'Kampuchean guerrilla camps': the country the words name;
+        a known place name, as a place ('its embassy in Tehran')."""
         if token.pos_ not in {"NOUN", "PROPN"}:
             return []
+        country = self.name_country.get(token.i)
+        if country:
+            return [Arg(None, token.text, country, None, None, token.idx,
+                        token.idx + len(token.text), token.i, kind="place")]
         for child in token.lefts:
             if child.dep_ == "poss":
                 owned = self.args(child, with_conjuncts=False, implicit=False)

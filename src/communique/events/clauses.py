@@ -88,16 +88,18 @@ class ClauseReader:
                     break
                 token = governor
                 continue
-            if trigger is not None and trigger.frame and any(
-                    c.dep_ in {"auxpass", "nsubjpass"} for c in governor.children):
+            passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in governor.children)
+            if passive and relation == "xcomp" and lemma in grammar.intent_adjectives:
+                trigger = None  # "Kenya is expected to send": a prediction of intent
+            elif trigger is not None and trigger.frame and passive:
                 break
             if trigger is not None and trigger.light:
                 clause.lights.append(trigger)
-            elif trigger is not None and trigger.frame:
-                clause.frames.append(trigger)
-            elif trigger is not None and trigger.pattern is not None \
-                    and trigger.pattern.transparent:
-                clause.transparents.append(trigger)
+            elif trigger is not None and (trigger.frame or trigger.pattern.transparent):
+                if trigger.frame:
+                    clause.frames.append(trigger)
+                if trigger.pattern.transparent:  # "an offer from the government": its owner
+                    clause.transparents.append(trigger)
             elif trigger is not None:
                 break  # governed by another action: "praised China's decision"
             elif lemma in grammar.intent_adjectives and relation == "xcomp":
@@ -195,7 +197,10 @@ class ClauseReader:
             node = node.head
         if node.dep_ in {"pcomp", "pobj"} and node.head.dep_ == "prep" and \
                 node.head.lower_ in {"of", "for", "over", "with"}:
-            return node.head.head.lemma_.lower() in self.grammar.allegation_verbs
+            # the verb of accusing, or the verb whose object the accused is
+            for ancestor in (node.head.head, node.head.head.head):
+                if ancestor.lemma_.lower() in self.grammar.allegation_verbs:
+                    return True
         return False
 
     def asserted(self, top: Token, triggers: dict[int, Trigger]) -> bool:
@@ -211,9 +216,17 @@ class ClauseReader:
             if node.dep_ in {"ccomp", "xcomp"} and trigger is not None and trigger.frame in {
                     "demand", "appeal", "reject", "threaten"}:
                 return False
+            if node.dep_ in {"pcomp", "pobj"} and head.dep_ == "prep":
+                # "warned NATO against deploying troops", "accused X of shelling"
+                carrier = head.head
+                carrier_trigger = triggers.get(carrier.i)
+                if carrier_trigger is not None and carrier_trigger.frame in {
+                        "threaten", "reject", "demand", "appeal"} and head.lower_ in {
+                        "against", "of", "from", "over"}:
+                    return False
             if node.dep_ in {"acl", "ccomp"} and head.pos_ in NOUN_POS and trigger is None \
-                    and head.lemma_.lower() not in ACT_NOUNS:
-                return False
+                    and head.lemma_.lower() not in ACT_NOUNS and node.tag_ not in {"VBN", "VBG"}:
+                return False  # "an admission that ...", "plans to ..."; not "a missile fired"
             node = head
         return True
 
@@ -293,6 +306,11 @@ class ClauseReader:
                                 return finder.args(obj) or finder.owner(obj), passive_target
                 return [], passive_target
         dep = token.dep_
+        if dep == "xcomp" and token.head.i != token.i and not any(
+                c.dep_ == "agent" for c in token.head.children):
+            for child in token.head.children:  # "is expected / said / due to ..."
+                if child.dep_ == "nsubjpass":
+                    return finder.args(child), passive_target
         if dep == "conj" and token.head.i != token.i:
             for child in token.head.children:  # "was indicted ... and will resign"
                 if child.dep_ == "nsubjpass":

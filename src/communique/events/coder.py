@@ -23,6 +23,9 @@ LOCATIVE_PREPS = frozenset({"in", "inside", "into", "near", "across", "throughou
 # protest is against the protesters' government, a curfew or a concession on the country.
 DOMESTIC_ROOTS = frozenset({"14", "17", "08"})
 VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
+# Roots whose matched object is what is given or moved, not who is acted on: "offered
+# troops", "provided weapons", "deployed soldiers".
+THING_ROOTS = frozenset({"03", "06", "07", "15"})
 # Prepositions through which what an act is done with names the other side: "contact with
 # the United States", "restrictions on its labour market", "a demand from the US".
 THING_PREPS = ("of", "between", "with", "for", "to", "against", "on", "from")
@@ -178,6 +181,8 @@ class EventCoder:
         pattern = action.pattern
         reader = self.reader
         sources, passive_targets = reader.subject(clause.top, finder)
+        if not sources and passive_targets and pattern.code[:2] == "15":
+            sources, passive_targets = passive_targets, []  # "the army was put on alert"
         if not sources:
             for transparent in clause.transparents:
                 sources = finder.owner(transparent.token)
@@ -185,8 +190,9 @@ class EventCoder:
                     break
             if not sources and (clause.transparents or _through_act_noun(clause)):
                 return []  # "an invitation to attend", "the decision of sending troops"
-        if pattern.agents and not all(_fits_agents(a, pattern.agents) for a in sources or [None]):
-            return []
+        if pattern.agents and not clause.frames and not all(
+                _fits_agents(a, pattern.agents) for a in sources or [None]):
+            return []  # "troops arrived in Bosnia" is not a visit
         if not sources and not passive_targets and action.token.dep_ == "acl" \
                 and action.token.tag_ == "VBN":
             return []  # "militiamen armed with machetes": a description, no act
@@ -319,6 +325,13 @@ class EventCoder:
                         if found:
                             break
             return found
+        if matched is not None and finder.mention_at[matched.i] >= 0 and \
+                pattern.object_target is not False and not (
+                pattern.code[:2] in THING_ROOTS or pattern.code.startswith("087")):
+            # an actor as the object is the one acted on: "banned the opposition party"
+            found = finder.args(matched)
+            if found:
+                return found
         if matched is not None and (pattern.object_target or pattern.object_actor):
             if pattern.preps is not None:  # "withdrew inspectors from Iraq": Iraq
                 found = finder.prepositional(token, pattern.preps, {matched.i})
@@ -360,6 +373,7 @@ class EventCoder:
         tokens = [clause.action.token, *clause.chain]
         if clause.action.object is not None:
             tokens.append(clause.action.object)
+        tokens.extend(c for c in clause.action.token.children if c.dep_ == "dobj")
         for token in list(tokens):
             for child in token.children:
                 if child.dep_ == "xcomp":
@@ -687,10 +701,14 @@ def _fold_protest_demands(drafts: list[Draft]) -> list[Draft]:
 
 
 def _family(draft: Draft) -> str:
-    """Facts of one kind: assaults and fights are one kind (ASSAULT), other codes their
-    CAMEO root."""
+    """Facts of one kind: assaults and fights are one kind (ASSAULT); a sanction or a
+    coercion is its own kind (an arrest is not a curfew); other codes their CAMEO root."""
     root = draft.code[:2]
-    return "ASSAULT" if root in {"18", "19", "20"} else root
+    if root in {"18", "19", "20"}:
+        return "ASSAULT"
+    if root in {"16", "17"}:
+        return draft.code[:3]
+    return root
 
 
 def _side_key(arg: Arg | None) -> str | None:

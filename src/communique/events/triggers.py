@@ -16,6 +16,7 @@ from ..tables.patterns import EventGrammar, Pattern, Phrase, singular
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "dative", "obj"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -134,8 +135,9 @@ class TriggerMatcher:
                     trigger = Trigger(token, None, light=True)
                 if trigger is None:
                     trigger = self.match_light_phrase(token)
-            if trigger is None and pos in NOUN_POS | {"VERB"}:
-                trigger = self.match_noun(token)
+            if trigger is None and (pos in NOUN_POS or (
+                    pos == "VERB" and token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS)):
+                trigger = self.match_noun(token)  # "the fighting", "after the shelling"
             if trigger is not None:
                 found[token.i] = trigger
                 taken.update(trigger.words)
@@ -221,9 +223,13 @@ class TriggerMatcher:
             candidates = object_candidates(token, phrase.particle, words,
                                            self.grammar.quantity_heads)
             if pattern.objects:
-                direct = [c for c in candidates if c.dep_ != "pobj" or c.head.head.i != token.i
-                          or c.head.lower_ == phrase.particle or c.head.dep_ == "prt"]
-                pool = direct if any(c.dep_ in OBJECT_DEPS for c in direct) else candidates
+                # the object proper: a direct object, the object of the phrase's own
+                # particle ("called for talks"), or the subject of an infinitive it
+                # governs ("allowed aid convoys to enter")
+                pool = [c for c in candidates if c.dep_ != "pobj" or c.head.head.i != token.i
+                        or c.head.lower_ == phrase.particle or c.head.dep_ == "prt"]
+                pool += [s for c in token.children if c.dep_ in {"ccomp", "xcomp"}
+                         for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
                 for candidate in pool:
                     matched = phrase_keys(candidate) & pattern.objects
                     if matched:

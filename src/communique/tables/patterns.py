@@ -97,7 +97,7 @@ class PatternEntry(TableRow):
     joint: str | None = Field(default=None, pattern=r"^\d{2,4}$")
     if_state: str | None = Field(default=None, pattern=r"^\d{2,4}$")
     object_actor: bool | None = None
-    object_target: bool = False
+    object_target: bool | None = None
     agents: list[str] = []
     needs_complement: bool = False
     no_complement: bool = False
@@ -134,7 +134,7 @@ class Pattern:
     joint: str | None = None
     if_state: str | None = None
     object_actor: bool | None = None
-    object_target: bool = False
+    object_target: bool | None = None  # None: the object is the target when it is an actor
     agents: frozenset[str] = frozenset()
     needs_complement: bool = False
     no_complement: bool = False
