@@ -66,8 +66,9 @@ def test_replacing_an_article_relinks_its_stories(filled):
     assert rows[("RUS", "CHN", "SUPPORT")][7] == 1
     assert rows[("CHN", "RUS", "ACCUSE")][6:] == (2, 2, 1)  # a2 and a3, both Courier
     assert ("CHN", "RUS", "CONSULT") not in rows
-    members = filled.connection.execute("SELECT count(*) FROM story_members").fetchone()[0]
-    assert members == filled.counts()["events"]
+    unlinked = filled.connection.execute(
+        "SELECT count(*) FROM events WHERE story_id IS NULL").fetchone()[0]
+    assert unlinked == 0
 
 
 def test_the_same_articles_in_any_order_and_batches_give_the_same_stories(tmp_path):
@@ -98,3 +99,19 @@ def test_group_stories_counts_articles_and_sources_once_each():
     [(story, members)] = list(group_stories(iter(rows), 3))
     assert story[7:10] == (4, 3, 2)
     assert len(members) == 4 and story[0].startswith("S")
+
+
+def test_linking_in_small_chunks_gives_the_same_stories(tmp_path, monkeypatch):
+    from communique.store import stories as module
+
+    articles = [article(f"c{n}", f"2026-07-{1 + n % 9:02d}", [event(1, "190", RUS, CHN),
+                                                              event(2, "051", CHN, RUS)],
+                        source=f"S{n % 3}") for n in range(20)]
+    dumps = []
+    for chunk in (50_000, 3):
+        monkeypatch.setattr(module, "CHUNK", chunk)
+        with Store.open(tmp_path / f"{chunk}.duckdb", write=True) as store:
+            store.write([stored(a) for a in articles])
+            store.link_stories()
+            dumps.append(dump(store))
+    assert dumps[0] == dumps[1] and len(dumps[0]["stories"]) == 6

@@ -20,7 +20,7 @@ def sql_command(query, db, limit, fmt) -> None:
     """Run one reading SQL statement (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE) on the
     store, which is opened read-only and cannot read other files.
 
-    The tables: articles, actors, mentions, events, quotes, stories, story_members
+    The tables: articles, actors, mentions, events, quotes, stories
     (see the README section 'The store'). Example:
 
         communique sql "SELECT plover_type, count(*) FROM events GROUP BY 1"

@@ -27,6 +27,7 @@ from ..io.checks import InputRecord
 from ..records import Article
 from ..rows import COLUMNS, article_rows
 from . import stories as _stories
+from .bulk import insert_rows
 from .connect import connect, write_error
 from .schema import LATEST, TABLES, migrate, schema_version, user_tables
 
@@ -128,15 +129,14 @@ class Store:
         stored under the same ids, and mark their stories for relinking."""
         if not batch:
             return
+        columns = {table: [name for name, _ in COLUMNS[table]] for table in TABLES}
+        columns["articles"].append("content_hash")
         rows: dict[str, list[tuple]] = {name: [] for name in TABLES}
         for article, digest in batch:
             for table, table_rows in article_rows(article).items():
-                names = [name for name, _ in COLUMNS[table]]
                 for row in table_rows:
-                    values = [row[name] for name in names]
-                    if table == "articles":
-                        values.append(digest)
-                    rows[table].append(tuple(values))
+                    row = {**row, "content_hash": digest} if table == "articles" else row
+                    rows[table].append(tuple(row[name] for name in columns[table]))
         ids = list(dict.fromkeys(article.id for article, _ in batch))
 
         def replace(connection: duckdb.DuckDBPyConnection) -> None:
@@ -144,10 +144,7 @@ class Store:
             for table in TABLES:
                 connection.execute(f"DELETE FROM {table} WHERE article_id IN "
                                    "(SELECT unnest(?))", [ids])
-                if rows[table]:
-                    marks = ", ".join("?" * len(rows[table][0]))
-                    connection.executemany(f"INSERT INTO {table} VALUES ({marks})",
-                                           rows[table])
+                insert_rows(connection, table, columns[table], rows[table])
             _stories.mark_pending(connection, ids)
 
         self._write(replace)

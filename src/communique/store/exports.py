@@ -3,8 +3,8 @@
 - `jsonl`: one article record a line, the record contract (`communique code`'s output).
 - `csv`: one table (events by default), its columns as in `rows.COLUMNS`.
 - `parquet`: a folder with one file per table (articles, actors, mentions, events,
-  quotes, stories, story_members): the layout of `rows.COLUMNS`, which DuckDB, pandas
-  and Arrow read directly.
+  quotes, stories): the layout of `rows.COLUMNS` (events also with their story), which
+  DuckDB, pandas and Arrow read directly.
 - `gdelt`: the GDELT 2.0 event table, 61 tab-separated columns in GDELT's order and
   without a header, one row per story event (so NumArticles counts the articles that
   reported it); fields communique does not produce are left empty.
@@ -30,15 +30,16 @@ from ..rows import COLUMNS, article_from_rows
 from ..tables.cameo import PLOVER_TYPES
 from .database import Store
 from .schema import TABLES
+from .stories import STORY_COLUMNS
 
+STORY_FIELDS = ("story_id", "story_articles", "story_sources")  # on events in the store
 FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
 FETCH = 2_000
 ARTICLES_AT_ONCE = 200
 KEYS = {"articles": "article_id", "actors": "article_id, actor_id",
         "mentions": "article_id, actor_id, \"start\"",
         "events": "article_id, sentence, trigger_start, event_id",
-        "quotes": "article_id, quote_index", "stories": "story_id",
-        "story_members": "story_id, article_id, event_id"}
+        "quotes": "article_id, quote_index", "stories": "story_id"}
 
 # PLOVER's quad classes: 1 verbal and 2 material cooperation, 3 verbal and 4 material
 # conflict, in the order of PLOVER_TYPES (4, 3, 4 and 5 types)
@@ -134,12 +135,10 @@ def export_csv(store: Store, out: TextIO, *, table: str = "events") -> int:
 
 
 def _columns(table: str) -> list[str]:
-    if table in COLUMNS:
-        return [name for name, _ in COLUMNS[table]]
-    return {"stories": ["story_id", "source_key", "target_key", "event_type", "negated",
-                        "date_start", "date_end", "num_events", "num_articles",
-                        "num_sources", "first_article_id", "first_event_id"],
-            "story_members": ["story_id", "article_id", "event_id"]}[table]
+    if table == "stories":
+        return list(STORY_COLUMNS)
+    names = [name for name, _ in COLUMNS[table]]
+    return [*names, *STORY_FIELDS] if table == "events" else names
 
 
 def _quoted(name: str) -> str:
@@ -170,10 +169,9 @@ WITH reported AS (
     SELECT e.article_id, e.event_id, NULL, 1, 1,
            CASE WHEN a.source IS NULL THEN 0 ELSE 1 END
     FROM events e JOIN articles a ON a.article_id = e.article_id
-    LEFT JOIN story_members m ON m.article_id = e.article_id AND m.event_id = e.event_id
-    WHERE m.story_id IS NULL AND NOT coalesce(e.negated, false)
+    WHERE e.story_id IS NULL AND NOT coalesce(e.negated, false)
 )
-SELECT r.*, e.*, a.url AS article_url, a.date AS article_date
+SELECT r.*, e.* EXCLUDE (story_id), a.url AS article_url, a.date AS article_date
 FROM reported r
 JOIN events e ON e.article_id = r.article_id AND e.event_id = r.event_id
 JOIN articles a ON a.article_id = r.article_id
@@ -233,10 +231,8 @@ def _tsv(value: Any) -> str:
 
 # -- PLOVER ---------------------------------------------------------------------------
 PLOVER_SQL = """
-SELECT e.*, a.date AS article_date, a.url AS article_url, a.source AS article_source,
-       m.story_id
+SELECT e.*, a.date AS article_date, a.url AS article_url, a.source AS article_source
 FROM events e JOIN articles a ON a.article_id = e.article_id
-LEFT JOIN story_members m ON m.article_id = e.article_id AND m.event_id = e.event_id
 WHERE e.plover_type IS NOT NULL AND NOT coalesce(e.negated, false)
 ORDER BY e.article_id, e.sentence, e.trigger_start, e.event_id
 """

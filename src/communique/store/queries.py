@@ -83,17 +83,14 @@ def _actor(where: _Where, actor: str) -> None:
     value = actor.strip()
     if not value:
         raise StoreError(E024, name="--actor", problem="the actor is empty")
-    pattern = f"%{_escape_like(value)}%"
-    name = ("(e.source_name ILIKE ? ESCAPE '\\' OR e.target_name ILIKE ? ESCAPE '\\')")
+    # contains(lower()) rather than ILIKE: no wildcards to escape, and many times faster
+    name = "(contains(lower(e.source_name), ?) OR contains(lower(e.target_name), ?))"
+    lowered = value.lower()
     if _CODE.match(value):
         where.add(f"(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?) OR {name})",
-                  value, value, pattern, pattern)
+                  value, value, lowered, lowered)
     else:
-        where.add(name, pattern, pattern)
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where.add(name, lowered, lowered)
 
 
 def _dyad(where: _Where, dyad: tuple[str, str], directed: bool) -> None:
@@ -188,23 +185,25 @@ EVENT_ORDER = "e.date DESC NULLS LAST, e.article_id, e.sentence, e.trigger_start
 
 def find_events(store: Store, *, limit: int = 50, offset: int = 0, **filters: Any) -> Page:
     """Events matching the filters of `event_filters`, newest first, with their story
-    (`story_id`, `story_articles`, `story_sources`) and their article's title, source
-    and URL."""
+    (`story_id`, `story_articles`, `story_sources`: an event in no story is reported by
+    its own article only) and their article's title, source and URL."""
     limit, offset = _page(limit, offset)
     where = event_filters(**filters)
     connection = store.connection
     total = connection.execute(f"SELECT count(*) FROM events e WHERE {where.sql()}",
                                where.params).fetchone()[0]
+    # the page's rows first, by their row ids, then their columns: sorting narrow rows
+    # is several times faster than sorting whole events
+    row_ids = [r for (r,) in connection.execute(
+        f"SELECT e.rowid FROM events e WHERE {where.sql()} ORDER BY {EVENT_ORDER} "
+        "LIMIT ? OFFSET ?", [*where.params, limit, offset]).fetchall()]
     cursor = connection.execute(
-        "SELECT e.*, m.story_id, coalesce(s.num_articles, 1) AS story_articles, "
-        "coalesce(s.num_sources, CASE WHEN a.source IS NULL THEN 0 ELSE 1 END) "
+        "SELECT e.* EXCLUDE (story_articles, story_sources), "
+        "coalesce(e.story_articles, 1) AS story_articles, "
+        "coalesce(e.story_sources, CASE WHEN a.source IS NULL THEN 0 ELSE 1 END) "
         "AS story_sources, a.title AS article_title, a.source AS article_source, "
-        f"a.url AS article_url FROM (SELECT * FROM events e WHERE {where.sql()} "
-        f"ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?) e "
-        "JOIN articles a ON a.article_id = e.article_id "
-        "LEFT JOIN story_members m ON m.article_id = e.article_id "
-        "AND m.event_id = e.event_id LEFT JOIN stories s ON s.story_id = m.story_id "
-        f"ORDER BY {EVENT_ORDER}", [*where.params, limit, offset])
+        "a.url AS article_url FROM events e JOIN articles a ON a.article_id = e.article_id "
+        f"WHERE e.rowid IN (SELECT unnest(?)) ORDER BY {EVENT_ORDER}", [row_ids])
     rows = _rows(cursor)
     return Page(rows, total, limit, offset, [d[0] for d in cursor.description])
 
@@ -290,9 +289,8 @@ def find_articles(store: Store, *, search: str | None = None, source: str | None
     limit, offset = _page(limit, offset)
     where = _Where()
     if search:
-        pattern = f"%{_escape_like(search)}%"
-        where.add("(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')",
-                  pattern, pattern)
+        where.add("(contains(lower(a.title), ?) OR contains(lower(a.text), ?))",
+                  search.lower(), search.lower())
     if source:
         where.add("a.source = ?", source)
     _dates(where, since, until, column="a.date")

@@ -64,8 +64,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             event_type VARCHAR, negated BOOLEAN, date_start DATE, date_end DATE,
             num_events INTEGER, num_articles INTEGER, num_sources INTEGER,
             first_article_id VARCHAR, first_event_id VARCHAR)""",
-        """CREATE TABLE story_members (
-            story_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL)""",
+        # each event's story and how many articles and sources report it, on the event
+        # itself: an event search then needs no join
+        "ALTER TABLE events ADD COLUMN story_id VARCHAR",
+        "ALTER TABLE events ADD COLUMN story_articles INTEGER",
+        "ALTER TABLE events ADD COLUMN story_sources INTEGER",
         # story keys whose stories must be linked again (written with the articles, so a
         # run killed before it linked them leaves the work for the next run)
         """CREATE TABLE story_pending (

@@ -27,8 +27,10 @@ from typing import Any
 import duckdb
 
 from ..records import NONSTATE
+from .bulk import insert_rows
 
 DEFAULT_WINDOW_DAYS = 3
+CHUNK = 50_000  # events read, and story members written, at a time
 _NONSTATE = ", ".join(f"'{code}'" for code in sorted(NONSTATE))
 
 
@@ -94,48 +96,69 @@ def link_pending(connection: duckdb.DuckDBPyConnection, *, window_days: int) -> 
 
 
 def _relink(connection: duckdb.DuckDBPyConnection, window_days: int) -> None:
+    old = (f"SELECT s.story_id FROM stories s JOIN link_keys k ON {_SAME_KEY.format(t='s')}")
+    connection.execute("UPDATE events SET story_id = NULL, story_articles = NULL, "
+                       f"story_sources = NULL WHERE story_id IN ({old})")
+    connection.execute(f"DELETE FROM stories WHERE story_id IN ({old})")
+    # the events to link, in order, numbered: read back a chunk at a time, since
+    # inserting on the connection would end a result still being read
     connection.execute(
-        "DELETE FROM story_members WHERE story_id IN (SELECT s.story_id FROM stories s "
-        f"JOIN link_keys k ON {_SAME_KEY.format(t='s')})")
-    connection.execute(f"DELETE FROM stories s WHERE EXISTS (SELECT 1 FROM link_keys k "
-                       f"WHERE {_SAME_KEY.format(t='s')})")
-    cursor = connection.execute(
-        f"SELECT x.source_key, x.target_key, x.event_type, x.negated, x.date, x.article_id, "
-        f"x.event_id, a.source FROM (SELECT {KEY_SQL}, e.date, e.article_id, e.event_id "
+        "CREATE OR REPLACE TEMP TABLE link_rows AS SELECT row_number() OVER (ORDER BY "
+        "x.source_key NULLS FIRST, x.target_key NULLS FIRST, x.event_type, x.negated, "
+        "x.date, x.article_id, x.event_id) AS n, x.source_key, x.target_key, x.event_type, "
+        "x.negated, x.date, x.article_id, x.event_id, a.source "
+        f"FROM (SELECT {KEY_SQL}, e.date, e.article_id, e.event_id "
         f"FROM events e WHERE {LINKABLE_SQL}) x "
         f"JOIN link_keys k ON {_SAME_KEY.format(t='x')} "
-        "JOIN articles a ON a.article_id = x.article_id "
-        "ORDER BY x.source_key NULLS FIRST, x.target_key NULLS FIRST, x.event_type, "
-        "x.negated, x.date, x.article_id, x.event_id")
+        "JOIN articles a ON a.article_id = x.article_id")
+    connection.execute("CREATE OR REPLACE TEMP TABLE link_members (article_id VARCHAR, "
+                       "event_id VARCHAR, story_id VARCHAR, story_articles INTEGER, "
+                       "story_sources INTEGER)")
     stories: list[tuple] = []
     members: list[tuple] = []
-    for story, story_members in group_stories(_rows(cursor), window_days):
+    for story, story_members in group_stories(_rows(connection), window_days):
         stories.append(story)
         members.extend(story_members)
-        if len(members) >= 20_000:
+        if len(members) >= CHUNK:
             _insert(connection, stories, members)
             stories, members = [], []
     _insert(connection, stories, members)
+    connection.execute(
+        "UPDATE events SET story_id = m.story_id, story_articles = m.story_articles, "
+        "story_sources = m.story_sources FROM link_members m "
+        "WHERE events.article_id = m.article_id AND events.event_id = m.event_id")
+    connection.execute("DROP TABLE link_rows")
+    connection.execute("DROP TABLE link_members")
 
 
-def _rows(cursor: duckdb.DuckDBPyConnection) -> Iterator[tuple]:
-    while batch := cursor.fetchmany(10_000):
+def _rows(connection: duckdb.DuckDBPyConnection) -> Iterator[tuple]:
+    done = 0
+    while batch := connection.execute(
+            "SELECT source_key, target_key, event_type, negated, date, article_id, event_id, "
+            "source FROM link_rows WHERE n > ? AND n <= ? ORDER BY n",
+            [done, done + CHUNK]).fetchall():
+        done += len(batch)
         yield from batch
+
+
+STORY_COLUMNS = ("story_id", "source_key", "target_key", "event_type", "negated",
+                 "date_start", "date_end", "num_events", "num_articles", "num_sources",
+                 "first_article_id", "first_event_id")
 
 
 def _insert(connection: duckdb.DuckDBPyConnection, stories: list[tuple],
             members: list[tuple]) -> None:
-    if stories:
-        connection.executemany(
-            "INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", stories)
-    if members:
-        connection.executemany("INSERT INTO story_members VALUES (?, ?, ?)", members)
+    insert_rows(connection, "stories", STORY_COLUMNS, stories)
+    insert_rows(connection, "link_members", ("article_id", "event_id", "story_id",
+                                             "story_articles", "story_sources"), members)
 
 
 def group_stories(rows: Iterator[tuple], window_days: int
                   ) -> Iterator[tuple[tuple, list[tuple]]]:
     """Stories from event rows sorted by key, date, article and event:
-    (source_key, target_key, event_type, negated, date, article_id, event_id, source)."""
+    (source_key, target_key, event_type, negated, date, article_id, event_id, source).
+    Each story comes with its members: (article_id, event_id, story_id, articles,
+    sources)."""
     window = dt.timedelta(days=window_days)
     current: list[tuple] = []
     for row in rows:
@@ -156,4 +179,4 @@ def _story(rows: list[tuple]) -> tuple[tuple, list[tuple]]:
         story_id, source_key, target_key, event_type, negated, first[4], rows[-1][4],
         len(rows), len({r[5] for r in rows}), len({r[7] for r in rows if r[7]}),
         first[5], first[6])
-    return story, [(story_id, r[5], r[6]) for r in rows]
+    return story, [(r[5], r[6], story_id, story[8], story[9]) for r in rows]
