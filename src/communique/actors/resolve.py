@@ -267,6 +267,10 @@ def _country(members: list[Mention], mentions: list[Mention], actors: list[Actor
                 return cue.country
             if cue.actor is not None and actors[cue.actor].country:
                 return actors[cue.actor].country
+            if cue.kind == "place":  # "police in Istanbul": where the place is
+                country = _place_country(cue.name)
+                if country:
+                    return country
     for mention in members:
         if mention.possessor is not None:
             owner = mentions[mention.possessor]
@@ -283,6 +287,13 @@ def _country(members: list[Mention], mentions: list[Mention], actors: list[Actor
 
 
 STATE_BODIES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+
+
+def _place_country(name: str) -> str | None:
+    from ..places import lookup_place
+
+    place = lookup_place(name)
+    return place.country if place is not None and place.kind != "country" else None
 
 
 def _context_country(actor: ActorDraft, members: list[Mention], mentions: list[Mention]

@@ -77,7 +77,7 @@ class EventCoder:
         self.hedges = knowledge.grammar.hedges
 
     def __call__(self, doc: Doc) -> list[dict]:
-        finder = ArgumentFinder(doc, self.grammar.quantity_heads)
+        finder = ArgumentFinder(doc, self.grammar.quantity_heads, place_country_lookup(doc))
         drafts: list[Draft] = []
         for number, sent in enumerate(doc.sents):
             drafts.extend(self.code_sentence(sent, number, finder))
@@ -125,6 +125,10 @@ class EventCoder:
             if not clause.hypothetical:
                 drafts.extend(self.realise(clause, number, finder, hedged, generic=True))
         drafts.extend(self.demands_by_report(sent, number, finder, drafts))
+        if any(t.lemma_.lower() in self.grammar.off_topic_cues or t.lower_ in
+               self.grammar.off_topic_cues for t in sent):
+            # sport, markets, entertainment: keep only what political actors do
+            drafts = [d for d in drafts if _political(d.source) or _political(d.target)]
         return one_per_fact(drafts)
 
     @staticmethod
@@ -573,6 +577,20 @@ COUNTERPART_ROOTS = frozenset({"02", "03", "05", "06", "07", "08", "10", "12", "
 DYAD_SHARE = 0.6  # the two leading countries' share of country-coded mentions
 
 
+def place_country_lookup(doc: Doc):
+    """Country of a place name, from the offline gazetteer, weighing the countries the
+    article names ("in Tripoli" in a story about Lebanon)."""
+    from ..places import lookup_place
+
+    countries = [c for _, _, c, _ in doc._.communique_names or [] if c]
+
+    def lookup(name: str) -> str | None:
+        place = lookup_place(name, countries)
+        return place.country if place is not None else None
+
+    return lookup
+
+
 def article_dyad(doc: Doc) -> tuple[str, str] | None:
     """The two countries a story is about, when two clearly lead it."""
     counts: dict[str, int] = {}
@@ -729,6 +747,15 @@ def _through_act_noun(clause: Clause) -> bool:
 def _more_specific(a: Draft, b: Draft) -> bool:
     return (a.specificity, len(a.code), a.confidence) > (b.specificity, len(b.code),
                                                           b.confidence)
+
+
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "JUD", "LEG", "OPP", "PTY", "SPY",
+                               "UAF"})
+
+
+def _political(arg: Arg | None) -> bool:
+    return arg is not None and (arg.state or arg.sector in POLITICAL_SECTORS
+                                or arg.country in {"IGO", "IMG"})
 
 
 def _is_state(arg: Arg) -> bool:

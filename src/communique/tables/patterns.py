@@ -170,6 +170,7 @@ class GrammarEntry(TableRow):
     allegation_verbs: list[str]
     quantity_heads: list[str]
     carrier_preps: list[str]
+    off_topic_cues: list[str]
     assault_modes: dict[str, list[str]]
     frames: dict[FrameName, dict[str, str]]
 
@@ -195,6 +196,7 @@ class EventGrammar:
     allegation_verbs: frozenset[str] = frozenset()
     quantity_heads: frozenset[str] = frozenset()
     carrier_preps: frozenset[str] = frozenset()
+    off_topic_cues: frozenset[str] = frozenset()
     assault_modes: dict[str, str] = field(default_factory=dict)  # word -> mode
     frames: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -229,6 +231,7 @@ class EventGrammar:
         self.allegation_verbs = frozenset(entry.allegation_verbs)
         self.quantity_heads = frozenset(entry.quantity_heads)
         self.carrier_preps = frozenset(entry.carrier_preps)
+        self.off_topic_cues = frozenset(entry.off_topic_cues)
         for mode, words in entry.assault_modes.items():
             try:
                 check_mode("ASSAULT", mode)
