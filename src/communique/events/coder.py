@@ -125,8 +125,8 @@ class EventCoder:
             if not clause.hypothetical:
                 drafts.extend(self.realise(clause, number, finder, hedged, generic=True))
         drafts.extend(self.demands_by_report(sent, number, finder, drafts))
-        if any(t.lemma_.lower() in self.grammar.off_topic_cues or t.lower_ in
-               self.grammar.off_topic_cues for t in sent):
+        if any(t.lower_ in self.grammar.off_topic_cues and (t.pos_ in NOUN_POS or t.lower_ ==
+               "scored") for t in sent):
             # sport, markets, entertainment: keep only what political actors do
             drafts = [d for d in drafts if _political(d.source) or _political(d.target)]
         return one_per_fact(drafts)
