@@ -1,8 +1,13 @@
-"""The `communique_quotes` pipeline component: quoted passages and who said them.
+"""The `communique_quotes` pipeline component: quotes and who said them.
 
 Runs after the actors stage and before the events stage: inside a quote, "I" and "we"
 are the speaker and "you" is whom the speaker addresses, and the events stage needs to
 know that ("I would like to assure you of firm support").
+
+Writes `doc._.communique_quotes`, a list of plain dicts in text order:
+`{"text", "start", "end", "kind" (direct | partial | indirect), "cue", "speaker":
+{"actor", "name"} or None, "tokens": [start, end], "token_pieces": [[start, end], ...],
+"pieces": [[start, end], ...] (character spans of the quoted words), "addressee"}`.
 """
 
 from __future__ import annotations
@@ -10,21 +15,27 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from ..tables import Knowledge
-from .marks import Passage, find_passages
+from .attribution import Attributed, Attributor
+from .indirect import Indirect, find_indirect
+from .marks import find_passages
+from .pronouns import resolve_quoted_pronouns
+from .reading import Reading, Speaker
+from .vocabulary import Vocabulary, package_vocabulary
 
-CUE_EXTRA = frozenset({"according"})
-PARTIAL_WORDS = 4  # a fragment shorter than this inside a sentence is a scare quote
+SPLIT_ENDINGS = (",", "\u2014", "\u2013", "-")
 
 
 class QuoteTagger:
-    """Writes `doc._.communique_quotes` and resolves first-person pronouns in quotes."""
+    """Finds direct, partial and indirect quotes and resolves who "I" and "you" are."""
 
-    def __init__(self, nlp: Language, name: str, knowledge: Knowledge) -> None:
+    def __init__(self, nlp: Language, name: str, knowledge: Knowledge, *,
+                 vocabulary: Vocabulary | None = None) -> None:
         self.name = name
-        self.speech_verbs = knowledge.grammar.speech_verbs | {"tell", "add", "insist", "ask"}
+        self.knowledge = knowledge
+        self.vocabulary = vocabulary or package_vocabulary()
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = self.match(doc)
@@ -32,107 +43,14 @@ class QuoteTagger:
         return doc
 
     def match(self, doc: Doc) -> list[dict]:
-        text = doc.text
-        starts = [t.idx for t in doc]
-        mentions = doc._.communique_mentions or []
-        mention_at = {}
-        for index, mention in enumerate(mentions):
-            for i in range(mention["start"], mention["end"]):
-                mention_at[i] = index
-        quotes: list[dict] = []
-        previous_speaker: tuple[str | None, str | None] | None = None
-        previous_end = -1
-        for passage in find_passages(text):
-            first = _token_at(doc, starts, passage.start)
-            last = _token_at(doc, starts, max(passage.start, passage.end - 1))
-            if first is None or last is None:
-                continue
-            inside = range(first.i, last.i + 1)
-            cue, speaker_token = self.cue(doc, first, last, inside)
-            speaker = self.speaker(doc, speaker_token, mention_at, mentions)
-            continued = len(passage.pieces) > 1 or (
-                previous_speaker is not None and _adjacent(text, previous_end, passage.start))
-            if speaker == (None, None) and continued and previous_speaker is not None:
-                speaker = previous_speaker
-            kind = self.kind(doc, first, last, passage, cue)
-            quote_text = " ".join(text[s:e].strip() for s, e in passage.pieces)
-            quotes.append({
-                "text": quote_text, "start": passage.start, "end": passage.end,
-                "kind": kind, "cue": cue.text if cue is not None else None,
-                "speaker": {"actor": speaker[0], "name": speaker[1]}
-                if speaker != (None, None) else None,
-                "tokens": [first.i, last.i + 1],
-            })
-            if kind == "direct":
-                previous_speaker, previous_end = speaker, passage.end
+        reading = Reading(doc, self.vocabulary)
+        attributed = Attributor(reading).read(find_passages(doc.text))
+        marked = merge_split_quotes(reading, attributed)
+        indirect = find_indirect(reading, _LastSpeaker(attributed))
+        quotes = [_marked_plain(reading, group) for group in marked]
+        quotes += [_indirect_plain(reading, item) for item in indirect]
+        quotes.sort(key=lambda q: (q["start"], q["kind"] != "indirect"))
         return quotes
-
-    def cue(self, doc: Doc, first: Token, last: Token, inside: range
-            ) -> tuple[Token | None, Token | None]:
-        """The verb of saying that attributes the passage, and the word naming the speaker."""
-        sentences = {first.sent.start: first.sent, last.sent.start: last.sent}
-        candidates: list[Token] = []
-        for sent in sentences.values():
-            for token in sent:
-                if token.i in inside:
-                    continue
-                lemma = token.lemma_.lower()
-                if (token.pos_ in {"VERB", "AUX"} and lemma in self.speech_verbs) or (lemma in CUE_EXTRA and token.nbor(1).lower_ == "to" \
-                        if token.i + 1 < len(doc) else False):
-                    candidates.append(token)
-        if not candidates:
-            before = first.i - 2
-            if (before >= 0 and doc[first.i - 1].text == ":") or (
-                    before >= 0 and doc[first.i - 1].is_quote and doc[before].text == ":"):
-                sent = doc[max(before, 0)].sent
-                candidates = [t for t in sent if t.lemma_.lower() in self.speech_verbs]
-        if not candidates:
-            return None, None
-        cue = min(candidates, key=lambda t: min(abs(t.i - first.i), abs(t.i - last.i)))
-        if cue.lemma_.lower() == "according":
-            for obj in cue.subtree:
-                if obj.dep_ == "pobj":
-                    return cue, obj
-            return cue, None
-        for child in cue.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                return cue, child
-        head = cue
-        while head.dep_ in {"conj", "advcl", "xcomp"} and head.head.i != head.i:
-            head = head.head
-            for child in head.children:
-                if child.dep_ == "nsubj":
-                    return cue, child
-        return cue, None
-
-    @staticmethod
-    def speaker(doc: Doc, token: Token | None, mention_at: dict[int, int],
-                mentions: list[dict]) -> tuple[str | None, str | None]:
-        if token is None:
-            return None, None
-        index = mention_at.get(token.i)
-        if index is None:
-            span = doc[token.left_edge.i:token.right_edge.i + 1]
-            return None, span.text
-        mention = mentions[index]
-        actor_id = mention.get("actor")
-        actors = {a["id"]: a for a in doc._.communique_actors or []}
-        if actor_id in actors:
-            return actor_id, actors[actor_id]["name"]
-        return None, mention["name"]
-
-    @staticmethod
-    def kind(doc: Doc, first: Token, last: Token, passage: Passage, cue: Token | None) -> str:
-        before = doc[first.i - 2] if first.i >= 2 else None
-        opener = doc[first.i - 1] if first.i >= 1 else None
-        words = [t for t in doc[first.i:last.i + 1] if not t.is_punct]
-        at_start = opener is None or before is None or opener.is_sent_start or \
-            before.text in {":", ",", "\n"} or before.is_space or \
-            (before.lower_ == "that" and cue is not None) or first.is_sent_start
-        has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
-        if len(passage.pieces) > 1 or (at_start and has_verb and len(words) >= PARTIAL_WORDS):
-            return "direct"
-        return "partial"
 
     @staticmethod
     def set_annotations(doc: Doc, quotes: list[dict]) -> None:
@@ -140,72 +58,79 @@ class QuoteTagger:
         resolve_quoted_pronouns(doc, quotes)
 
 
-def resolve_quoted_pronouns(doc: Doc, quotes: list[dict]) -> None:
-    """Inside a quote, 'I', 'we' and 'my' are the speaker; 'you' is the one addressed,
-    read as the speaker's most recent counterpart from another country."""
-    mentions = doc._.communique_mentions or []
-    actors = {a["id"]: a for a in doc._.communique_actors or []}
-    if not mentions or not quotes:
-        return
-    firsts = [m["start"] for m in mentions]
-    for quote in quotes:
-        speaker = (quote.get("speaker") or {}).get("actor")
-        if speaker is None or speaker not in actors or quote["kind"] != "direct":
-            continue
-        start, end = quote["tokens"]
-        addressee = _addressee(doc, mentions, actors, speaker, start)
-        for index in range(bisect_right(firsts, start - 1), len(mentions)):
-            mention = mentions[index]
-            if mention["start"] >= end:
-                break
-            if mention["kind"] != "pronoun" or mention.get("actor"):
+def merge_split_quotes(reading: Reading, items: list[Attributed]) -> list[list[Attributed]]:
+    """“We will,” he said, “stand firm.” is one quote: a direct quote ending in a comma,
+    an attribution, and a direct quote going on in lower case, in one sentence."""
+    groups: list[list[Attributed]] = []
+    text = reading.text
+    for item in items:
+        if groups:
+            last = groups[-1][-1]
+            between = text[last.passage.end + 1:max(last.passage.end + 1,
+                                                    item.passage.start - 1)]
+            words = text[item.passage.start:item.passage.end].lstrip(" \"'\u2018\u201c")
+            if last.kind == item.kind == "direct" and last.passage.closed and \
+                    last.paragraph == item.paragraph and last.cue is not None and \
+                    text[last.passage.start:last.passage.end].rstrip().endswith(SPLIT_ENDINGS) \
+                    and words[:1].islower() and not any(c in between for c in ".!?\n"):
+                groups[-1].append(item)
                 continue
-            if mention["pronoun"] == "speaker" and doc[mention["head"]].lower_ in {
-                    "i", "me", "my", "we", "us"}:
-                _attach(doc, mention, actors[speaker])
-            elif mention["pronoun"] == "addressee" and addressee is not None:
-                _attach(doc, mention, actors[addressee])
+        groups.append([item])
+    return groups
 
 
-def _addressee(doc: Doc, mentions: list[dict], actors: dict[str, dict], speaker: str,
-               before: int) -> str | None:
-    country = actors[speaker]["country"]
-    best = None
-    for mention in mentions:
-        if mention["start"] >= before:
-            break
-        actor_id = mention.get("actor")
-        actor = actors.get(actor_id)
-        if actor is None or actor_id == speaker or actor["kind"] != "person":
-            continue
-        if actor["country"] and actor["country"] != country and actor["sector"] in {"GOV", None}:
-            best = actor_id
-    return best
+def _marked_plain(reading: Reading, group: list[Attributed]) -> dict:
+    text = reading.text
+    pieces = [piece for item in group for piece in item.passage.pieces]
+    words = [text[s:e].strip() for s, e in pieces]
+    for n in range(len(words) - 1):
+        if len(group) > 1:
+            words[n] = words[n].rstrip(" ,\u2014\u2013-")
+    speaker = next((item.speaker for item in group if item.speaker is not None), None)
+    cue = next((item.cue for item in group if item.cue is not None), None)
+    addressee = next((item.addressee_hint for item in group if item.addressee_hint is not None),
+                     None)
+    first, last = group[0], group[-1]
+    return {
+        "text": " ".join(w for w in words if w),
+        "start": first.passage.start, "end": last.passage.end,
+        "kind": first.kind,
+        "cue": cue.text if cue is not None else None,
+        "speaker": speaker.plain() if speaker is not None else None,
+        "tokens": [first.first, last.last + 1],
+        "token_pieces": [[item.first, item.last + 1] for item in group],
+        "pieces": [[s, e] for s, e in pieces],
+        "addressee": _actor_at(reading, addressee),
+    }
 
 
-def _attach(doc: Doc, mention: dict, actor: dict) -> None:
-    mention["actor"] = actor["id"]
-    span = doc[mention["start"]:mention["end"]]
-    actor["mentions"].append({"start": span.start_char, "end": span.end_char,
-                              "text": span.text})
-    actor["mentions"].sort(key=lambda m: m["start"])
+def _indirect_plain(reading: Reading, item: Indirect) -> dict:
+    span = reading.doc[item.start:item.end]
+    return {
+        "text": span.text, "start": span.start_char, "end": span.end_char,
+        "kind": "indirect", "cue": item.cue.text, "speaker": item.speaker.plain(),
+        "tokens": [item.start, item.end], "token_pieces": [[item.start, item.end]],
+        "pieces": [[span.start_char, span.end_char]], "addressee": None,
+    }
 
 
-def _token_at(doc: Doc, starts: list[int], char: int) -> Token | None:
-    index = bisect_right(starts, char) - 1
-    if index < 0:
+def _actor_at(reading: Reading, token) -> str | None:
+    if token is None:
         return None
-    token = doc[index]
-    if token.is_quote and index + 1 < len(doc) and token.idx + len(token.text) <= char:
-        return doc[index + 1]
-    return token
+    index = reading.mention_at.get(token.i)
+    return reading.mentions[index].get("actor") if index is not None else None
 
 
-def _adjacent(text: str, previous_end: int, start: int) -> bool:
-    if previous_end < 0:
-        return False
-    between = text[previous_end:start]
-    return len(between) < 6 and "\n" in between
+class _LastSpeaker:
+    """The speaker of the last direct quote before a token: who an unresolved "he" in
+    "he said the talks had failed" most likely is."""
 
+    def __init__(self, items: list[Attributed]) -> None:
+        known = [(item.first, item.speaker) for item in items
+                 if item.kind == "direct" and item.speaker is not None]
+        self.positions = [position for position, _ in known]
+        self.speakers = [speaker for _, speaker in known]
 
-__all__ = ["QuoteTagger", "Span"]
+    def __call__(self, token: int) -> Speaker | None:
+        index = bisect_right(self.positions, token) - 1
+        return self.speakers[index] if index >= 0 else None

@@ -1,21 +1,44 @@
 """Finding quoted passages by their marks, the way newspapers write them.
 
-Curly and straight double quotes; a quote that runs over paragraphs opens each of them
-with a mark and closes only at its end; an unbalanced or stray mark never swallows the
-rest of the article: an open quote ends with its paragraph unless the next paragraph
-opens with a mark (the continuation convention). One pass, linear in the text.
+- Double marks (curly, straight, guillemets, low-9) and single marks (British style).
+  A mark's role comes from what is around it (a word after it and space before it opens;
+  a word before it and space or punctuation after it closes), and only when that says
+  nothing from its shape, so a misprinted closer (“text“) still closes.
+- Marks inside a quote nest: "shouting 'debt brake'" and "the so-called "threat"" stay in
+  the outer quote. Single marks inside a double quote are never passages of their own.
+- A quote running over paragraphs opens each paragraph with a mark and closes only at
+  its end. A quote left open ends with its paragraph unless the next paragraph opens
+  with a mark, so a stray mark never swallows the rest of the article.
+- Caps, so no passage runs away: at most `MAX_PARAGRAPHS` paragraphs (a longer run is cut
+  and goes on as a new passage that `continues` it), and at most `MAX_CHARS` characters
+  in one paragraph (a longer one is taken as a stray mark and cut at its first sentence
+  end).
+- A single mark opens a quote only where a closing single mark follows in the paragraph;
+  apostrophes (don't, Europe's, the leaders' summit, '90s) are told apart by context.
+
+One pass over the marks of each paragraph, found by a regular expression: linear time.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
-OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
-CLOSERS = frozenset({"\u201d", "\u00bb"})
-STRAIGHT = '"'
-# A quote longer than this without a close is cut at its paragraph's end.
-MAX_QUOTE_CHARS = 5000
+DOUBLE_OPENERS = frozenset("\u201c\u201e\u00ab\u201f")
+DOUBLE_CLOSERS = frozenset("\u201d\u00bb")
+DOUBLE = DOUBLE_OPENERS | DOUBLE_CLOSERS | {'"'}
+SINGLE_OPENERS = frozenset("\u2018\u201a'")
+SINGLE_CLOSERS = frozenset("\u2019'")
+MARKS = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb'\u2018\u2019\u201a]")
+PARAGRAPH = re.compile(r"[^\n]+")
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?(?=\s|$)")
+# What may stand before an opening mark, and after a closing one, besides space.
+OPEN_AFTER = frozenset("([{\u2014\u2013-/:;\u2026")
+CLOSE_BEFORE = frozenset(",.;:!?)]}\u2014\u2013-/\u2026")
+
+MAX_PARAGRAPHS = 12  # a quoted speech longer than this goes on as a new passage
+MAX_CHARS = 2500  # longer in one paragraph: a stray mark, cut at its first sentence
 
 
 @dataclass(slots=True)
@@ -24,72 +47,212 @@ class Passage:
 
     start: int
     end: int
-    pieces: list[tuple[int, int]]  # one (start, end) per paragraph it runs over
-    closed: bool
+    pieces: list[tuple[int, int]]  # (start, end) of its text in each paragraph it runs over
+    closed: bool  # ended by a closing mark (not by its paragraph's end or a cap)
+    single: bool = False  # in single marks
+    continues: bool = False  # goes on from the passage before it (cut by a cap)
+
+    @property
+    def close_mark(self) -> int | None:
+        """Offset of the closing mark, if there is one."""
+        return self.end if self.closed else None
+
+
+@dataclass(slots=True)
+class _Open:
+    """A passage being read."""
+
+    start: int
+    single: bool
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    depth: int = 1
+    continues: bool = False
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    spans = []
-    position = 0
-    for match in re.finditer(r"\n", text):
-        if match.start() > position:
-            spans.append((position, match.start()))
-        position = match.end()
-    if position < len(text):
-        spans.append((position, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    """(start, end) of each line of text that is not blank."""
+    return [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if not m.group().isspace()]
 
 
 def find_passages(text: str) -> list[Passage]:
+    """Every quoted passage of the text, in order."""
     passages: list[Passage] = []
-    paras = paragraphs(text)
-    open_at: int | None = None  # where the current quote's text starts
-    pieces: list[tuple[int, int]] = []
-    for number, (p_start, p_end) in enumerate(paras):
-        i = p_start
-        if open_at is not None:
-            # a quote left open by the previous paragraph continues only if this one
-            # opens with a mark; otherwise it ended with that paragraph
-            segment = text[p_start:p_end]
-            first = segment.lstrip()
-            lead = p_start + (len(segment) - len(first))
-            if first[:1] in OPENERS or first[:1] == STRAIGHT:
-                open_at = lead + 1
-                i = lead + 1
+    carried: _Open | None = None  # a passage left open at the end of the last paragraph
+    for p_start, p_end in paragraphs(text):
+        carried = _read_paragraph(text, p_start, p_end, carried, passages)
+    if carried is not None:
+        _finish(carried, passages, closed=False)
+    return [p for p in passages if text[p.start:p.end].strip(" \t,.;:")]
+
+
+def _read_paragraph(text: str, p_start: int, p_end: int, carried: _Open | None,
+                    passages: list[Passage]) -> _Open | None:
+    marks = [m.start() for m in MARKS.finditer(text, p_start, p_end)]
+    lead = _first_char(text, p_start, p_end)
+    current: _Open | None = None
+    skip = -1
+    if carried is not None:
+        if lead in marks and _continues(text[lead], carried):
+            if len(carried.pieces) >= MAX_PARAGRAPHS:
+                _finish(carried, passages, closed=False)
+                current = _Open(lead + 1, carried.single, continues=True)
             else:
-                passages.append(Passage(pieces[0][0], pieces[-1][1], pieces, False))
-                open_at, pieces = None, []
-        while i < p_end:
-            char = text[i]
-            if open_at is None:
-                if char in OPENERS or (char == STRAIGHT and _opens(text, i)):
-                    open_at = i + 1
+                current = carried
+                current.start, current.depth = lead + 1, 1
+            skip = lead
+        else:
+            _finish(carried, passages, closed=False)
+    singles = _SingleCloses(text, marks, p_end)
+    index = 0
+    while index < len(marks):
+        i = marks[index]
+        index += 1
+        if i == skip:
+            continue
+        char = text[i]
+        if current is not None and i - current.start > MAX_CHARS:
+            # a runaway: cut at its first sentence; the marks up to here are text
+            cut = _sentence_end(text, current.start, i)
+            current.pieces.append((current.start, cut))
+            _finish(current, passages, closed=False)
+            current = None
+        if current is None:
+            if char in DOUBLE and _role(text, i, p_end, char in DOUBLE_OPENERS) == "open":
+                current = _Open(i + 1, single=False)
+            elif char in SINGLE_OPENERS and _single_opens(text, i, p_start, p_end):
+                close = singles.after(i)
+                if close is not None:
+                    passages.append(Passage(i + 1, close, [(i + 1, close)], True, single=True))
+                    index = bisect_right(marks, close)
+                elif i == lead or text[p_start:i].rstrip().endswith(":"):
+                    # a British quote running over paragraphs closes in a later one
+                    current = _Open(i + 1, single=True)
+            continue
+        if current.single:
+            if char in SINGLE_CLOSERS and singles.is_close(i):
+                current.pieces.append((current.start, i))
+                _finish(current, passages, closed=True)
+                current = None
+            continue
+        if char not in DOUBLE:
+            continue  # single marks inside a double quote: nested quotes or apostrophes
+        role = _role(text, i, p_end, char in DOUBLE_OPENERS, inside=True)
+        if role == "open":
+            current.depth += 1
+        elif role == "close":
+            current.depth -= 1
+            if current.depth == 0:
+                current.pieces.append((current.start, i))
+                _finish(current, passages, closed=True)
+                current = None
+    if current is None:
+        return None
+    if p_end - current.start > MAX_CHARS:
+        cut = _sentence_end(text, current.start, p_end)
+        current.pieces.append((current.start, cut))
+        _finish(current, passages, closed=False)
+        return None
+    current.pieces.append((current.start, _trim_end(text, current.start, p_end)))
+    return current
+
+
+def _finish(passage: _Open, passages: list[Passage], *, closed: bool) -> None:
+    if not passage.pieces:
+        return
+    passages.append(Passage(passage.pieces[0][0], passage.pieces[-1][1], passage.pieces,
+                            closed, passage.single, passage.continues))
+
+
+def _continues(char: str, passage: _Open) -> bool:
+    """The mark opening a paragraph continues a passage of the same kind of marks."""
+    if passage.single:
+        return char in SINGLE_OPENERS
+    return char in DOUBLE_OPENERS or char == '"'
+
+
+def _role(text: str, i: int, p_end: int, looks_open: bool, *, inside: bool = False) -> str:
+    """'open', 'close' or 'none' for a double mark, from its context, else its shape."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < p_end else "\n"
+    open_left = before.isspace() or before in OPEN_AFTER or before in DOUBLE or \
+        before in SINGLE_OPENERS
+    close_right = after.isspace() or after in CLOSE_BEFORE or after in DOUBLE or \
+        after in SINGLE_CLOSERS
+    if open_left and not close_right:
+        return "open"
+    if close_right and not open_left:
+        return "close"
+    if open_left and close_right:
+        # a mark alone between spaces: close an open quote, else nothing
+        return "close" if inside and not looks_open else "none"
+    # inside a word ("6"x", "word"word"): its shape decides, a straight mark is nothing
+    if text[i] == '"':
+        return "none"
+    return "open" if looks_open else "close"
+
+
+def _single_opens(text: str, i: int, p_start: int, p_end: int) -> bool:
+    """An opening single mark: space or punctuation before it, a letter after it."""
+    before = text[i - 1] if i > p_start else " "
+    after = text[i + 1] if i + 1 < p_end else " "
+    return (before.isspace() or before in OPEN_AFTER or before in DOUBLE) and after.isalpha()
+
+
+class _SingleCloses:
+    """The closing single marks of a paragraph, strong and weak, found by bisection.
+
+    Strong: punctuation before it ("said,’") or after it ("’."). Weak: a word ending in s
+    before and a word after ("the leaders’ summit" is an apostrophe, "our interests’ he
+    said" a close); a weak one is taken only when no strong one follows.
+    """
+
+    def __init__(self, text: str, marks: list[int], p_end: int) -> None:
+        self.strong: list[int] = []
+        self.weak: list[int] = []
+        self.all: set[int] = set()
+        for i in marks:
+            if text[i] not in SINGLE_CLOSERS or i == 0:
+                continue
+            before = text[i - 1]
+            after = text[i + 1] if i + 1 < p_end else " "
+            if before.isspace() or after.isalnum():
+                continue  # an opener, or an apostrophe inside a word
+            if before in CLOSE_BEFORE or (after in CLOSE_BEFORE or after in DOUBLE
+                                          or after in SINGLE_CLOSERS) or i + 1 >= p_end:
+                self.strong.append(i)
+            elif before in "sS" or before.isdigit():
+                self.weak.append(i)
             else:
-                closes = char in CLOSERS or (char == STRAIGHT and _closes(text, i))
-                if closes:
-                    pieces.append((open_at, i))
-                    passages.append(Passage(pieces[0][0], i, pieces, True))
-                    open_at, pieces = None, []
-                elif i - open_at > MAX_QUOTE_CHARS:
-                    pieces.append((open_at, i))
-                    passages.append(Passage(pieces[0][0], i, pieces, False))
-                    open_at, pieces = None, []
-            i += 1
-        if open_at is not None:
-            pieces.append((open_at, p_end))
-            if number == len(paras) - 1:
-                passages.append(Passage(pieces[0][0], p_end, pieces, False))
-                open_at, pieces = None, []
-    return [p for p in passages if text[p.start:p.end].strip()]
+                self.strong.append(i)
+        self.all = set(self.strong) | set(self.weak)
+
+    def after(self, i: int) -> int | None:
+        for candidates in (self.strong, self.weak):
+            k = bisect_right(candidates, i)
+            if k < len(candidates):
+                return candidates[k]
+        return None
+
+    def is_close(self, i: int) -> bool:
+        return i in self.all
 
 
-def _opens(text: str, i: int) -> bool:
-    """A straight mark opens where a word follows it and none runs into it."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{-\u2014:") and not after.isspace()
+def _first_char(text: str, start: int, end: int) -> int:
+    i = start
+    while i < end and text[i].isspace():
+        i += 1
+    return i
 
 
-def _closes(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    return not before.isspace()
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    """End of the first sentence after `start` (a runaway quote is cut there)."""
+    match = SENTENCE_END.search(text, start, limit)
+    if match is None:
+        return min(limit, start + MAX_CHARS)
+    return match.start() + 1

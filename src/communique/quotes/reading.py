@@ -1,0 +1,327 @@
+"""A view of a parsed article for the quotes stage: tokens by offset, sentences,
+paragraphs, the mention on each token and the subject a verb of saying has.
+
+Everything here is computed once per article, so that attributing each quote looks
+things up instead of walking the article again.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .marks import paragraphs
+from .vocabulary import Vocabulary
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# A verb that hangs off another takes its subject from it: "and said", "adding that".
+SHARES_SUBJECT = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "mine", "ours", "myself",
+                              "ourselves"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
+NOUN_CUE_PREPS = frozenset({"from", "by", "of"})
+
+
+@dataclass(slots=True)
+class Speaker:
+    actor: str | None
+    name: str | None
+    token: int | None = None  # the word that names the speaker
+
+    def plain(self) -> dict | None:
+        if self.actor is None and not self.name:
+            return None
+        return {"actor": self.actor, "name": self.name}
+
+
+class Reading:
+    """One article, ready for looking up who said what."""
+
+    def __init__(self, doc: Doc, vocabulary: Vocabulary) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.vocabulary = vocabulary
+        self.starts = [t.idx for t in doc]
+        self.sent_starts: list[int] = []
+        self.sent_of = [0] * len(doc)
+        for number, sent in enumerate(doc.sents):
+            self.sent_starts.append(sent.start)
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = number
+        self.paragraphs = paragraphs(self.text)
+        self.paragraph_starts = [s for s, _ in self.paragraphs]
+        self.mentions: list[dict] = doc._.communique_mentions or []
+        self.actors: dict[str, dict] = {a["id"]: a for a in doc._.communique_actors or []}
+        self.mention_at: dict[int, int] = {}
+        for index, mention in enumerate(self.mentions):
+            for i in range(mention["start"], mention["end"]):
+                self.mention_at.setdefault(i, index)
+        self.quoted = [False] * len(doc)  # tokens inside quote marks
+        self.direct = [False] * len(doc)  # tokens inside direct quotes
+        self.mention_starts = [m["start"] for m in self.mentions]  # in text order
+        self.named_at: dict[str, list[int]] = {}  # actor id -> first tokens of its mentions
+        for mention in self.mentions:
+            if mention.get("actor") and mention["kind"] != "pronoun":
+                self.named_at.setdefault(mention["actor"], []).append(mention["start"])
+
+    # -- where things are --------------------------------------------------------------
+    def token_at(self, char: int) -> int:
+        """Index of the token holding (or first after) a character offset."""
+        index = max(bisect_right(self.starts, char) - 1, 0)
+        token = self.doc[index]
+        if token.idx + len(token.text) <= char and index + 1 < len(self.doc):
+            index += 1
+        return index
+
+    def paragraph_of(self, char: int) -> int:
+        return max(bisect_right(self.paragraph_starts, char) - 1, 0)
+
+    def sentence_span(self, i: int) -> tuple[int, int]:
+        number = self.sent_of[i]
+        end = self.sent_starts[number + 1] if number + 1 < len(self.sent_starts) \
+            else len(self.doc)
+        return self.sent_starts[number], end
+
+    # -- words of saying ---------------------------------------------------------------
+    def is_cue_word(self, token: Token, *, manner: bool = True, naming: bool = False
+                    ) -> bool:
+        """A verb of saying: reporting ("said"), of manner ("laughed", when asked) or of
+        naming ("called", when asked); a phrasal one only with its particle."""
+        if token.pos_ not in {"VERB", "AUX"} or token.dep_ == "amod":
+            return False
+        if token.i >= 2 and token.nbor(-1).text == "-":
+            return False  # "so-called", "well-said"
+        lemma = token.lemma_.lower()
+        vocabulary = self.vocabulary
+        if not (lemma in vocabulary.reporting or (manner and lemma in vocabulary.manner)
+                or (naming and lemma in vocabulary.naming)):
+            return False
+        particle = vocabulary.particles.get(lemma)
+        return particle is None or any(c.dep_ == "prt" and c.lower_ == particle
+                                       for c in token.children)
+
+    def is_cue(self, token: Token, *, manner: bool = True, naming: bool = False) -> bool:
+        """A verb of saying outside quote marks."""
+        return not self.quoted[token.i] and self.is_cue_word(token, manner=manner,
+                                                               naming=naming)
+
+    def is_reporting(self, token: Token) -> bool:
+        """A verb that reports a clause: "said (that) ...", "warned that ..."."""
+        return self.is_cue_word(token, manner=False)
+
+    def is_noun_cue(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and token.lemma_.lower() in self.vocabulary.nouns
+
+    @staticmethod
+    def according_to(token: Token) -> Token | None:
+        """The object of "according to", if the token is "according"."""
+        if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+            return None
+        to = token.doc[token.i + 1]
+        if to.lower_ != "to":
+            return None
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+
+    # -- who -----------------------------------------------------------------------------
+    def subject_of(self, verb: Token) -> Token | None:
+        """The subject of a verb of saying, taken from the verb it hangs off if it has none:
+        "X thanked Canada and said", "X said ..., adding that". Never a word inside the
+        quote or in another paragraph (the parser sometimes reaches over both)."""
+        token = verb
+        paragraph = self.paragraph_of(verb.idx)
+        for _ in range(6):
+            subjects = [c for c in token.children if c.dep_ in SUBJECTS and not self.quoted[c.i]
+                        and self.paragraph_of(c.idx) == paragraph]
+            if subjects:
+                subject = next((c for c in subjects if c.i in self.mention_at or any(
+                    g.dep_ == "appos" for g in c.children)), subjects[-1])
+                if subject.lower_ in RELATIVE and token.dep_ == "relcl":
+                    return token.head
+                return subject
+            if token.dep_ not in SHARES_SUBJECT or token.head.i == token.i:
+                return self._left_neighbour(verb)
+            if token.dep_ == "advcl" and token.tag_ == "VBG" and token.i < token.head.i:
+                # "Noting that ..., President Xi said ..., a report said": an opening
+                # participle belongs to the first clause after it, wherever it hangs
+                following = self._first_subject(token.right_edge.i + 1, token.head.i)
+                if following is not None:
+                    return following
+            token = token.head
+            if token.dep_ == "ccomp" and verb.tag_ == "VBG" and self.is_reporting(token.head):
+                # "said the cases had fallen, adding that ...": the parser hangs "adding"
+                # on the reported clause; the one adding is the one who said it
+                token = token.head
+        return None
+
+    def _first_subject(self, start: int, end: int) -> Token | None:
+        for i in range(start, end):
+            token = self.doc[i]
+            if token.dep_ in SUBJECTS and not self.quoted[i] and token.head.i <= end:
+                return token
+        return None
+
+    def _left_neighbour(self, verb: Token) -> Token | None:
+        """A name right before a verb of saying is its subject, even where the parser,
+        misled by a line break or an abbreviation, hung it elsewhere ("... on X.\nThe
+        African Union said")."""
+        if verb.i == 0:
+            return None
+        left = verb.nbor(-1)
+        if left.pos_ in {"NOUN", "PROPN"} and not self.quoted[left.i] and \
+                left.i in self.mention_at and left.dep_ not in {"dobj", "dative"} and \
+                self.paragraph_of(left.idx) == self.paragraph_of(verb.idx):
+            return left
+        return None
+
+    def inverted_subject(self, verb: Token, end: int) -> Token | None:
+        """'..., said Marta Gomez': the speaker named after the verb, before `end`."""
+        for child in verb.rights:
+            if child.i >= end:
+                break
+            if child.dep_ in {"dobj", "attr", "npadvmod", "appos", "oprd", "nsubj"} and \
+                    child.pos_ in {"PROPN", "NOUN", "PRON"}:
+                return child
+        for i in range(verb.i + 1, min(end, verb.i + 6)):
+            if i in self.mention_at:
+                return self.doc[self.mentions[self.mention_at[i]]["head"]]
+        return None
+
+    def noun_cue_speaker(self, noun: Token) -> Token | None:
+        """'the message from X', 'X's remarks', 'with those words, X ...'."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ in NOUN_CUE_PREPS:
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        if noun.dep_ in {"pobj", "dobj"}:
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            if verb.pos_ in {"VERB", "AUX"}:
+                return self.subject_of(verb)
+        return None
+
+    def speaker(self, token: Token | None, fallback: Speaker | None = None) -> Speaker | None:
+        """The actor a word names, else the words themselves. For "he" or "she", see
+        `pronoun_speaker`; `fallback` is the last speaker, for a pronoun with no actor."""
+        if token is None:
+            return None
+        if token.pos_ == "PRON":
+            return self.pronoun_speaker(token, fallback)
+        for child in token.children:
+            # "the ELN's commander, Pablo Beltran": the person, not the role
+            if child.dep_ == "appos" and self._person_at(child.i):
+                return self._from_mention(self.mention_at[child.i], child)
+        index = self.mention_at.get(token.i)
+        if index is not None:
+            mention = self.mentions[index]
+            if mention["kind"] in {"country", "capital", "place"}:
+                # "Greenpeace Poland": the organisation, not the country it works in
+                for child in token.lefts:
+                    other = self.mention_at.get(child.i)
+                    if child.dep_ == "compound" and other is not None and \
+                            self.mentions[other]["kind"] == "organization":
+                        return self._from_mention(other, child)
+            found = self._from_mention(index, token)
+            if found is not None:
+                return found
+        return Speaker(None, self.phrase(token), token.i)
+
+    def pronoun_speaker(self, token: Token, fallback: Speaker | None) -> Speaker | None:
+        """Who "he said" is. Journalists name a speaker in the sentence before the quote
+        ("Moussa Kane agreed. “...,” he said."), so a person who is the subject there comes
+        first; then the actors stage's reading, unless the actor it chose is only named
+        inside quotes; then the last person named in the paragraph; then the last speaker."""
+        personal = token.lower_ in {"he", "she"}
+        if personal:
+            before = self.previous_subject(token)
+            if before is not None:
+                return before
+        index = self.mention_at.get(token.i)
+        actor_id = self.mentions[index].get("actor") if index is not None else None
+        if actor_id in self.actors and any(
+                i < token.i and not self.quoted[i] for i in self.named_at.get(actor_id, ())):
+            return Speaker(actor_id, self.actors[actor_id]["name"], token.i)
+        if not personal:
+            return None
+        nearest = self.last_person(token)
+        if nearest is not None:
+            return nearest
+        return Speaker(fallback.actor, fallback.name, token.i) if fallback else None
+
+    def previous_subject(self, token: Token) -> Speaker | None:
+        """The person who is the subject of the sentence before, in the same paragraph,
+        when that sentence has no quote of its own."""
+        start, _ = self.sentence_span(token.i)
+        if start == 0:
+            return None
+        prev_start, prev_end = self.sentence_span(start - 1)
+        if self.paragraph_of(self.doc[prev_start].idx) != self.paragraph_of(token.idx):
+            return None
+        if any(self.quoted[i] for i in range(prev_start, prev_end)):
+            return None
+        roots = [t for t in self.doc[prev_start:prev_end] if t.dep_ == "ROOT"]
+        subject = self.subject_of(roots[0]) if roots else None
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        found = self.speaker(subject)
+        if found is None or found.actor is None:
+            return None
+        if self.actors[found.actor]["kind"] != "person" and not self._person_at(subject.i):
+            return None
+        return found
+
+    def last_person(self, token: Token) -> Speaker | None:
+        """The last person named outside quotes before a word, in its paragraph."""
+        paragraph_start = self.paragraphs[self.paragraph_of(token.idx)][0]
+        for index in range(bisect_left(self.mention_starts, token.i) - 1, -1, -1):
+            mention = self.mentions[index]
+            if self.doc[mention["start"]].idx < paragraph_start:
+                break
+            actor = self.actors.get(mention.get("actor"))
+            if actor is None or mention["kind"] == "pronoun" or self.quoted[mention["start"]]:
+                continue
+            if actor["kind"] == "person":
+                return Speaker(actor["id"], actor["name"], mention["head"])
+        return None
+
+    def named(self, name: str) -> Speaker:
+        """The actor a bare name stands for ("Otieno" is William Otieno), else the name."""
+        wanted = set(name.lower().split())
+        for actor in self.actors.values():
+            if wanted <= set(actor["name"].lower().split()):
+                return Speaker(actor["id"], actor["name"])
+        return Speaker(None, name)
+
+    def _person_at(self, i: int) -> bool:
+        index = self.mention_at.get(i)
+        if index is None:
+            return False
+        mention = self.mentions[index]
+        actor = self.actors.get(mention.get("actor"))
+        return mention["kind"] == "person" or (actor is not None and actor["kind"] == "person")
+
+    def _from_mention(self, index: int, token: Token) -> Speaker | None:
+        mention = self.mentions[index]
+        actor_id = mention.get("actor")
+        if actor_id in self.actors:
+            return Speaker(actor_id, self.actors[actor_id]["name"], token.i)
+        if mention["kind"] == "pronoun":
+            return None
+        return Speaker(None, self.doc[mention["start"]:mention["end"]].text, token.i)
+
+    def phrase(self, token: Token) -> str:
+        """The noun phrase a word heads, without relative clauses and appositions:
+        'a senior Mexican diplomat', 'one of them', 'the head of the agency'."""
+        start = token.left_edge.i
+        end = token.i + 1
+        for child in token.rights:
+            if (child.dep_ == "prep" and child.lower_ in {"of", "for", "from", "at", "in"}) or child.dep_ in {"compound", "amod", "nummod"}:
+                end = child.right_edge.i + 1
+            else:
+                break
+        words = self.doc[start:end]
+        return words.text.strip(" ,")

@@ -1,0 +1,157 @@
+"""The quotes stage on real text with the real model: who said what, and how."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from communique.quotes.marks import MAX_CHARS
+
+
+def quotes_of(coder, text):
+    return coder.code(text, id="t").quotes
+
+
+def find(quotes, words):
+    return next((q for q in quotes if words in q.text), None)
+
+
+# (article, words of the quote, kind, a word of the speaker's name)
+CASES = [
+    ("\u201cWe will not back down,\u201d Foreign Minister Sergei Lavrov said on Monday.",
+     "We will not back down", "direct", "Lavrov"),
+    ('Foreign Minister Wang Yi told reporters in Beijing: "The door remains open."',
+     "The door remains open", "direct", "Wang"),
+    ("\u201cWe will,\u201d Chancellor Olaf Brandt said, \u201cstand firm.\u201d",
+     "We will stand firm", "direct", "Brandt"),
+    ('"The talks were useful," said Maria Silva, the Brazilian envoy.',
+     "The talks were useful", "direct", "Silva"),
+    ('Prime Minister Jan Novak met the protesters. "I hear you," he said.',
+     "I hear you", "direct", "Novak"),
+    ("The Kremlin said in a statement that the meeting had been \u201cconstructive\u201d.",
+     "constructive", "partial", "Kremlin"),
+    ("Senator Ruth Adams called the deal \u201ca historic mistake\u201d.",
+     "a historic mistake", "partial", "Adams"),
+    ("Turkish President Kemal Aydin said that Ankara would host the talks.",
+     "Ankara would host the talks", "indirect", "Aydin"),
+    ("According to the Pentagon, two drones were shot down over the Red Sea.",
+     "two drones were shot down over the Red Sea", "indirect", "Pentagon"),
+    ("Moscow will respond to any provocation, Kremlin spokesman Dmitry Peskov said.",
+     "Moscow will respond to any provocation", "indirect", "Peskov"),
+    ("\u201cNobody wins a trade war.\u201d Commerce Minister Liu Wen said this on Tuesday.",
+     "Nobody wins a trade war", "direct", "Liu"),
+    ("Lavrov: \u201cThere will be no talks without guarantees\u201d\n"
+     "Russian Foreign Minister Sergei Lavrov spoke in Moscow on Friday.",
+     "There will be no talks without guarantees", "direct", "Lavrov"),
+]
+
+
+@pytest.mark.parametrize("text, words, kind, speaker", CASES,
+                         ids=[c[1][:30] for c in CASES])
+def test_quote_kind_and_speaker(coder, text, words, kind, speaker):
+    quotes = quotes_of(coder, text)
+    quote = next((q for q in quotes if words in q.text and q.kind == kind), None)
+    assert quote is not None, [(q.kind, q.text) for q in quotes]
+    assert quote.speaker_name and speaker in quote.speaker_name, quote
+
+
+def test_offsets_point_at_the_quoted_words(coder):
+    text = 'Officials said on Monday that the border would reopen. "We are ready," one said.'
+    for quote in quotes_of(coder, text):
+        assert quote.text.split()[0] in text[quote.start:quote.end]
+        assert 0 <= quote.start < quote.end <= len(text)
+
+
+def test_a_scare_quote_or_a_title_is_not_anyones_statement(coder):
+    text = ("President Putin praised the \u201cstrategic\u201d energy ties between the two "
+            "countries. The film \u201cWar and Peace\u201d was shown in Moscow.")
+    quotes = quotes_of(coder, text)
+    assert all(q.kind != "direct" for q in quotes)
+    assert find(quotes, "War and Peace") is None
+
+
+def test_a_quote_running_over_paragraphs_is_one_statement(coder):
+    text = ("In further remarks, the Russian president said: \u201cWe are ready to work.\n"
+            "\u201cThe link between Moscow and Beijing is a stabilising factor.\u201d\n"
+            "He then left the room.")
+    quote = find(quotes_of(coder, text), "We are ready")
+    assert quote.kind == "direct"
+    assert "stabilising factor" in quote.text
+
+
+def test_a_paragraph_that_is_only_a_quote_goes_on_in_the_same_voice(coder):
+    text = ('"Our doors are open," Turkish Foreign Minister Kemal Aydin told reporters.\n'
+            '"Istanbul has hosted these talks before and can do so again."\n'
+            "The ministry gave no date.")
+    quote = find(quotes_of(coder, text), "Istanbul has hosted")
+    assert quote.kind == "direct" and "Aydin" in quote.speaker_name
+
+
+def test_he_is_the_person_named_in_the_sentence_before(coder):
+    text = ("Kenyan President William Otieno opened the summit. The AU chairman, Moussa "
+            "Kane, agreed with him. \u201cWe have heard many promises,\u201d he said.")
+    quote = find(quotes_of(coder, text), "many promises")
+    assert "Kane" in quote.speaker_name
+
+
+def test_i_and_we_in_a_quote_are_the_speaker_and_you_the_one_addressed(coder):
+    text = ("Chinese President Xi Jinping held talks with Russian President Vladimir Putin. "
+            "Mr Putin said: \u201cI would like to assure you of our firm support.\u201d")
+    article = coder.code(text, id="t")
+    putin = next(a for a in article.actors if a.name == "Vladimir Putin")
+    xi = next(a for a in article.actors if a.name == "Xi Jinping")
+    quote_start = text.index("I would")
+    assert any(m.text == "I" and m.start == quote_start for m in putin.mentions)
+    assert any(m.text == "our" for m in putin.mentions)
+    assert any(m.text == "you" and m.start > quote_start for m in xi.mentions)
+
+
+def test_an_unclosed_quote_stops_at_its_paragraph_and_finds_its_speaker(coder):
+    text = ('Police Commissioner Habib Rahman spoke to reporters. "Our officers were '
+            'attacked with stones, he said.\nThe protesters blocked the highway.')
+    quotes = quotes_of(coder, text)
+    quote = find(quotes, "Our officers were attacked")
+    assert "highway" not in quote.text and "he said" not in quote.text
+    assert "Rahman" in quote.speaker_name
+
+
+def test_bad_marks_in_a_long_article_never_raise_nor_run_away(coder):
+    rng = random.Random(7)
+    marks = ['"', "\u201c", "\u201d", "'", "\u2018", "\u2019"]
+    sentences = ["The minister said the talks would resume.", "Officials denied it.",
+                 "He said we will win.", "It was 6 feet tall.", "Don't go, she added."]
+    paragraphs = []
+    for _ in range(500):
+        words = " ".join(rng.choice(sentences) for _ in range(rng.randint(1, 3))).split()
+        for _ in range(rng.randint(0, 2)):
+            words.insert(rng.randint(0, len(words)), rng.choice(marks))
+        paragraphs.append(" ".join(words))
+    text = "\n".join(paragraphs)
+    article = coder.code(text, id="long")
+    for quote in article.quotes:
+        assert quote.end - quote.start <= MAX_CHARS * 13
+        assert quote.end - quote.start < len(text) / 10
+
+
+def test_every_required_seed_quote_has_its_speaker(seed_article, seed_gold):
+    for gold in seed_gold["quotes"]:
+        if not gold.get("required"):
+            continue
+        quote = next((q for q in seed_article.quotes
+                      if gold["contains"] in q.text and q.kind != "indirect"), None)
+        assert quote is not None, gold
+        assert quote.speaker_name == gold["speaker"], (gold, quote)
+
+
+def test_the_seed_scare_quote_is_not_a_statement(seed_article, seed_gold):
+    for gold in seed_gold["not_quotes"]:
+        assert all(q.text.strip(" ,.") != gold["contains"] or q.kind != "direct"
+                   for q in seed_article.quotes)
+
+
+def test_the_seed_indirect_quote_of_ushakov(seed_article):
+    quote = next(q for q in seed_article.quotes if q.kind == "indirect"
+                 and q.text.startswith("Moscow and Beijing"))
+    assert quote.speaker_name == "Yuri Ushakov"
+    assert seed_article.text[quote.start:quote.end] == quote.text
