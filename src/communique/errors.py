@@ -132,6 +132,20 @@ E026 = ErrorKind(
     "Give a file name ending in .png or .svg; charts need matplotlib "
     "(`pip install 'communique[plot]'`).",
 )
+E027 = ErrorKind(
+    "E027", 409, "{path}: the folder already holds batch output ({found}).",
+    "Give a new or empty folder, or pass --overwrite to replace the earlier output.",
+)
+E028 = ErrorKind(
+    "E028", 400, "{location}: {problem}",
+    "Give a local path or a URL of a filesystem pyarrow supports (s3://, gs://, hdfs://) "
+    "holding JSONL (.jsonl, .jsonl.gz) or Parquet files.",
+)
+E029 = ErrorKind(
+    "E029", 500, "The Ray engine cannot run: {problem}",
+    "Install Ray with `pip install 'communique[ray]'`, check --ray-address (or RAY_ADDRESS), "
+    "or use --engine local.",
+)
 
 
 class CommuniqueError(Exception):
