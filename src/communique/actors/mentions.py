@@ -45,6 +45,11 @@ PAIR_NOUNS = frozenset({"country", "nation", "side", "leader", "government", "st
                         "partner", "rival", "minister", "delegation", "army", "military",
                         "people", "party", "counterpart"})
 PAIR_WORDS = frozenset({"two", "both"})
+# Roles whose "to X" is whom they serve ("an aide to the president"); an ambassador to X
+# is not X's.
+SERVING_ROLES = frozenset({"aide", "adviser", "advisor", "assistant", "spokesman",
+                           "spokeswoman", "spokesperson", "counsellor", "consultant", "deputy"})
+ADJECTIVE_ROLES = frozenset({"military", "rebel", "opposition", "militant", "separatist"})
 MEANING_ORDER = {"person": 0, "organization": 1, "place-as-government": 1, "group": 1,
                  "country": 2, "capital": 3, "demonym": 4}
 
@@ -158,8 +163,12 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
         if ent.label_ in {"NORP", "LOC", "FAC"} and (
                 span.root.tag_ not in {"NNS", "NNPS"} or not _names_people(span.root)):
             continue  # "Kurds" are people; "the Mediterranean" is not
+        if ent.label_ in {"ORG", "NORP", "GPE"} and _inside_title(span, lexicon):
+            continue  # "Secretary of State", "External Affairs Minister": part of a title
         kind = {"PERSON": "person", "ORG": "organization", "GPE": "place"}.get(
             ent.label_, "people")
+        if kind in {"organization", "place"} and _is_known_place(span):
+            kind = "place"  # "the mayor of Kharkiv" (tagged as an organisation)
         name_start = span.start
         while name_start < span.end - 1 and doc[name_start].lower_ in HONORIFICS:
             name_start += 1
@@ -216,6 +225,12 @@ def role_of(token: Token, lexicon: Lexicon) -> Role | None:
     lemma = token.lemma_.lower()
     if lemma == "party" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
         return None  # "the parties to the conflict" take part; they are not parties
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
+        joined = lexicon.roles.get(f"{doc[token.i - 2].lower_}-{lemma}") or lexicon.roles.get(
+            f"{doc[token.i - 2].lower_} {lemma}")
+        if joined is not None:  # "secretary-general" is not a general
+            return joined
     base = singular(token.lower_)
     for left in [c for c in token.lefts if c.dep_ in {"compound", "amod"}][::-1]:
         for word in (lemma, base):
@@ -281,6 +296,35 @@ def _np_start(head: Token, taken: list[bool]) -> int:
     return start
 
 
+ORG_WORDS = frozenset({"ministry", "party", "union", "council", "committee", "agency",
+                       "bank", "company", "corporation", "group", "front", "movement",
+                       "army", "force", "forces", "court", "commission", "association",
+                       "organization", "organisation", "institute", "university", "office",
+                       "department", "authority", "assembly", "parliament", "congress"})
+
+
+def _inside_title(span: Span, lexicon: Lexicon) -> bool:
+    """A name that is part of someone's title: it modifies a role word, or it is the
+    object of 'of' after one ("Secretary of State Marco Rubio")."""
+    root = span.root
+    head = root.head
+    if root.dep_ in {"compound", "amod", "nmod"} and head.i >= span.end \
+            and role_of(head, lexicon) is not None and head.pos_ in {"NOUN", "PROPN"}:
+        return len(span) <= 3 and not any(t.lower_ in ORG_WORDS for t in span)
+    if root.dep_ == "pobj" and head.lower_ == "of" and len(span) == 1:
+        return role_of(head.head, lexicon) is not None and head.head.pos_ == "PROPN"
+    return False
+
+
+def _is_known_place(span: Span) -> bool:
+    if any(t.lower_ in ORG_WORDS for t in span):
+        return False
+    from ..places import lookup_place
+
+    place = lookup_place(span.text)
+    return place is not None and place.kind in {"city", "region"}
+
+
 def _country_not_person(doc: Doc, start: int, end: int, meaning: Meaning) -> bool:
     """'Mali refused', 'the Houthis fired': a 'person' whose whole name is a country's
     or an organisation's, with nothing of a person about it (no title, no other name
@@ -297,6 +341,14 @@ def _against_or_for(token: Token) -> bool:
     doc = token.doc
     i = token.i
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in {"anti", "pro", "non"}
+
+
+def _subject_like(token: Token) -> bool:
+    """A subject, or what a subject counts ('Tens of thousands of students')."""
+    if token.dep_ in {"nsubj", "nsubjpass", "appos", "ROOT"}:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and \
+        token.head.head.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _has_possessor(token: Token) -> bool:
@@ -350,6 +402,8 @@ def attach_clues(doc: Doc, mentions: list[Mention], lexicon: Lexicon,
                     owner[i] = index
                 mention.start = new_start
         clues.extend(t for t in doc[mention.start:mention.end] if t.i != mention.head)
+        if mention.source in {"entity", "lexicon"} and mention.kind == "organization":
+            clues.append(head)  # "the Russian Defence Ministry": the ministry says GOV
         read_clues(mention, clues, head, lexicon, names)
         _prepositional_clues(mention, index, head, mentions, owner)
         if head.dep_ == "conj" and owner.get(head.head.i) not in (None, index):
@@ -370,8 +424,10 @@ def _prepositional_clues(mention: Mention, index: int, head: Token, mentions: li
     if mention.kind not in {"person", "group", "organization", "people"}:
         return
     for prep in head.rights:
+        serving = mention.role is not None and mention.role.role in SERVING_ROLES
         if prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "from", "in", "at",
-                                                      "throughout", "across"}:
+                                                      "throughout", "across"} and not (
+                serving and prep.lower_ == "to"):
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj":
@@ -380,11 +436,13 @@ def _prepositional_clues(mention: Mention, index: int, head: Token, mentions: li
             if other is None or other == index:
                 continue
             target = mentions[other]
-            if prep.lower_ in {"in", "at", "throughout", "across"} and mention.role is None \
-                    and mention.kind != "people":
-                continue
+            if prep.lower_ in {"in", "at", "throughout", "across"} and (
+                    mention.role is None and mention.kind != "people"
+                    or not _subject_like(head)):
+                continue  # "a truce with rebels in Pretoria": where, not whose
             if target.kind in {"country", "capital", "place", "organization", "people",
-                               "place-as-government", "group"}:
+                               "place-as-government", "group"} or (
+                    serving and target.kind == "person"):
                 mention.cue_mentions.append(other)
 
 
@@ -412,10 +470,12 @@ def read_clues(mention: Mention, tokens: list[Token], head: Token, lexicon: Lexi
                     mention.org = meaning.org
                 break
             continue
-        if token.pos_ in {"NOUN", "PROPN"}:
+        if token.pos_ in {"NOUN", "PROPN"} or (token.pos_ == "ADJ" and token.lower_ in
+                                                 ADJECTIVE_ROLES):
             role = role_of(token, lexicon)
             if role is not None:
-                title_tokens.append(token)
+                if token.pos_ != "ADJ":
+                    title_tokens.append(token)
                 if best is None or role.strength > best.strength:
                     best = role
     mention.role = best

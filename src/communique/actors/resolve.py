@@ -329,7 +329,7 @@ def _sector(actor: ActorDraft, members: list[Mention], mentions: list[Mention],
         for other in mention.cue_mentions:
             cue = mentions[other]
             sector = cue.sector or (cue.role.sector if cue.role else None)
-            if sector and (best is None or best.sector is None or best.strength < 2):
+            if sector and (best is None or best.sector is None or best.strength < 3):
                 return sector, best
     if best is not None and best.sector:
         return best.sector, best

@@ -89,10 +89,12 @@ class ArgumentFinder:
             if of is not None:
                 return self.args(of, implicit=implicit)
         if index >= 0:
-            return self._mention_args(index)
+            found = self._mention_args(index)
+            if found or not implicit:
+                return found
         if not implicit:
             return []
-        return self._implicit(token)
+        return self._implicit(token)  # also a place named as a place: "in Tehran"
 
     def _mention_args(self, index: int) -> list[Arg]:
         mention = self.mentions[index]
@@ -181,11 +183,10 @@ class ArgumentFinder:
         lookup = self.place_lookup
         if lookup is None or token.ent_type_ not in {"GPE", "LOC", "FAC"}:
             return None
-        start = token.i
-        while start > 0 and self.doc[start - 1].ent_iob_ == "I" and \
-                self.doc[start - 1].ent_type_ == token.ent_type_:
-            start -= 1
-        name = self.doc[start:token.i + 1].text
+        entity = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if entity is None or entity.root.i != token.i:
+            return None  # the whole name, once: "West Darfur State", not "West"
+        name = entity.text[4:] if entity.text.lower().startswith("the ") else entity.text
         return lookup(name)
 
     # -- inside a phrase ---------------------------------------------------------------

@@ -210,6 +210,12 @@ class EventCoder:
             # "X said Y must ...": X demands, of Y
             targets = sources
             sources, _ = reader.subject(clause.demand_by_speaker, finder)
+        if frame in {"reject", "intent"} and clause.transparents:
+            for transparent in clause.transparents:  # "rejected a UN appeal for ..."
+                proposer = finder.owner(transparent.token)
+                if proposer and {a.key for a in proposer} != {a.key for a in sources}:
+                    targets = proposer
+                    break
         if not targets and frame in {"demand", "appeal"}:
             targets = self.asked(clause, finder, sources)
         if not targets and frame is not None:
@@ -339,6 +345,8 @@ class EventCoder:
         if matched is not None and (pattern.object_target or pattern.object_actor):
             if pattern.preps is not None:  # "withdrew inspectors from Iraq": Iraq
                 found = finder.prepositional(token, pattern.preps, {matched.i})
+                for part in (matched, *(c for c in matched.children if c.dep_ == "conj")):
+                    found = found or finder.prepositional(part, pattern.preps)
                 if found:
                     return found
             found = finder.inside(matched)
@@ -478,9 +486,9 @@ class EventCoder:
                             if found:
                                 return found
                 if child.dep_ in {"dobj", "dative"}:
-                    found = finder.args(child)
+                    found = finder.args(child) or self.behind(child, finder)
                     if found:
-                        return found
+                        return found  # "rejected calls by Kofi Annan": Annan
             found = finder.prepositional(frame, ("on", "upon", "to", "with", "against", "from"))
             if found:
                 return found
