@@ -425,9 +425,9 @@ def _prepositional_clues(mention: Mention, index: int, head: Token, mentions: li
         return
     for prep in head.rights:
         serving = mention.role is not None and mention.role.role in SERVING_ROLES
-        if prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "from", "in", "at",
+        if prep.dep_ != "prep" or (prep.lower_ not in {"of", "for", "from", "in", "at",
                                                       "throughout", "across"} and not (
-                serving and prep.lower_ == "to"):
+                serving and prep.lower_ == "to")):
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj":
@@ -437,7 +437,7 @@ def _prepositional_clues(mention: Mention, index: int, head: Token, mentions: li
                 continue
             target = mentions[other]
             if prep.lower_ in {"in", "at", "throughout", "across"} and (
-                    mention.role is None and mention.kind != "people"
+                    (mention.role is None and mention.kind != "people")
                     or not _subject_like(head)):
                 continue  # "a truce with rebels in Pretoria": where, not whose
             if target.kind in {"country", "capital", "place", "organization", "people",
