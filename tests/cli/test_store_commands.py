@@ -70,6 +70,9 @@ def test_bad_options_are_errors_not_tracebacks(db, tmp_path):
     result = run("ingest", ROOT / "examples", "--db", foreign, "--workers", "1")
     assert result.exit_code == 2 and "E018" in result.stderr
     assert foreign.read_text() == "my notes"
+    no_model = run("ingest", ROOT / "examples", "--db", tmp_path / "m.duckdb", "--workers", "2",
+                   "--model", "en_core_web_nothing")
+    assert no_model.exit_code == 2 and "E002" in no_model.stderr
 
 
 def test_dyad_table_and_chart(db, tmp_path):

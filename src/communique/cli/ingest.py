@@ -11,9 +11,11 @@ from ..io.checks import normalise_date
 from ..io.formats import Columns
 from ..io.readers import count_inputs, read_inputs
 from ..parallel import ParallelCoder, default_workers
+from ..pipeline.model import choose_model
 from ..settings import Settings
 from ..store import ingest
 from ..store.ingest import BATCH_ARTICLES, IngestSummary
+from ..tables import load_knowledge
 from .common import EXIT_OK, EXIT_SKIPPED, coder_options, user_errors
 from .store_options import db_option, open_store
 
@@ -69,6 +71,9 @@ def ingest_command(inputs, db, date, workers, recode, story_window, commit_every
     if dictionaries:
         overrides["dictionaries"] = tuple(dictionaries)
     settings = Settings.load(**overrides)
+    # a missing model or a bad dictionary is said here, not from inside worker processes
+    choose_model(settings.model)
+    load_knowledge(settings.dictionaries)
     coder = ParallelCoder(settings, workers=workers or default_workers())
     show = progress if progress is not None else sys.stderr.isatty()
 
