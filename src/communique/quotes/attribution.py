@@ -384,16 +384,4 @@ class Attributor:
             return
         if sentence_start < opener and any(not t.is_punct for t in doc[sentence_start:opener]):
             return  # the quote does not open its sentence
-        prev_start, prev_end = reading.sentence_span(sentence_start - 1)
-        if reading.paragraph_of(doc[prev_start].idx) != item.paragraph:
-            return
-        if any(reading.quoted[i] for i in range(prev_start, prev_end)):
-            return
-        root = doc[sentence_start - 1].sent.root
-        subject = reading.subject_of(root)
-        if subject is None:
-            return
-        index = reading.mention_at.get(subject.i)
-        if index is None or reading.mentions[index]["kind"] not in {"person", "pronoun"}:
-            return
-        item.speaker = reading.speaker(subject, self.last_speaker)
+        item.speaker = reading.previous_subject(doc[opener])

@@ -44,7 +44,7 @@ class QuoteTagger:
 
     def match(self, doc: Doc) -> list[dict]:
         reading = Reading(doc, self.vocabulary)
-        attributed = Attributor(reading).read(find_passages(doc.text))
+        attributed = Attributor(reading).read(find_passages(reading.text))
         marked = merge_split_quotes(reading, attributed)
         indirect = find_indirect(reading, _LastSpeaker(attributed))
         quotes = [_marked_plain(reading, group) for group in marked]

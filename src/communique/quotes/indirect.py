@@ -43,8 +43,9 @@ def find_indirect(reading: Reading, last_speaker: LastSpeaker) -> list[Indirect]
     last direct quote before a token, for a "he" the actors stage could not resolve."""
     found: list[Indirect] = []
     doc = reading.doc
-    for token in doc:
-        if reading.quoted[token.i]:
+    for i in reading.reporting_candidates():
+        token = doc[i]
+        if reading.quoted[i]:
             continue
         obj = reading.according_to(token)
         if obj is not None:
@@ -56,15 +57,17 @@ def find_indirect(reading: Reading, last_speaker: LastSpeaker) -> list[Indirect]
 
 def _reported(reading: Reading, verb: Token, found: list[Indirect],
               last_speaker: LastSpeaker) -> None:
-    subject = reading.subject_of(verb)
-    if subject is None and _trailing(reading, verb, found):
+    clauses = _clauses(verb)
+    if not clauses:
+        _trailing(reading, verb, found)
         return
+    subject = reading.subject_of(verb)
     if subject is None or subject.lower_ in EXPLETIVES:
         return
     speaker = reading.speaker(subject, last_speaker(verb.i))
     if speaker is None:
         return
-    for clause in _clauses(verb):
+    for clause in clauses:
         if _reports_a_report(reading, clause):
             continue
         span = _content(reading, clause, verb)
@@ -84,27 +87,26 @@ def _clauses(verb: Token) -> list[Token]:
     return clauses + more
 
 
-def _trailing(reading: Reading, verb: Token, found: list[Indirect]) -> bool:
+def _trailing(reading: Reading, verb: Token, found: list[Indirect]) -> None:
     """"Poland will build a plant, the country's climate minister announced." The parser
     often hangs such a closing attribution on its noun ("minister" -> "announced" as a
     modifier); the clause before the comma is what was said."""
     noun = verb.head
     if verb.dep_ not in {"acl", "relcl"} or noun.pos_ not in {"NOUN", "PROPN"} or \
             noun.i > verb.i or any(c.dep_ in {"dobj", "ccomp"} for c in verb.children):
-        return False
+        return
     doc = reading.doc
     start, end = reading.sentence_span(verb.i)
+    while end > verb.i + 1 and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1  # the sentence's own full stop
     comma = noun.left_edge.i - 1
     if comma <= start or doc[comma].text != "," or \
-            any(t.text in {".", "!", "?", ";"} for t in doc[verb.i + 1:end]
-                if t.i < end - 1 and not t.is_space):
-        return False
+            any(t.text in {".", "!", "?", ";", ","} for t in doc[verb.i + 1:end]):
+        return
     span = _trim(reading, *_within_paragraph(reading, verb, start, comma))
     speaker = reading.speaker(noun)
-    if span is None or speaker is None:
-        return False
-    found.append(Indirect(span[0], span[1], verb, speaker))
-    return True
+    if span is not None and speaker is not None:
+        found.append(Indirect(span[0], span[1], verb, speaker))
 
 
 def _reports_a_report(reading: Reading, clause: Token) -> bool:

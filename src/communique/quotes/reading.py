@@ -10,6 +10,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IDX, LEMMA, LOWER, SENT_START
 from spacy.tokens import Doc, Token
 
 from .marks import paragraphs
@@ -23,6 +25,7 @@ SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "mine", "ours"
                               "ourselves"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
 NOUN_CUE_PREPS = frozenset({"from", "by", "of"})
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
 
 
 @dataclass(slots=True)
@@ -42,15 +45,19 @@ class Reading:
 
     def __init__(self, doc: Doc, vocabulary: Vocabulary) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text  # built from the tokens on each call: read it once
         self.vocabulary = vocabulary
-        self.starts = [t.idx for t in doc]
-        self.sent_starts: list[int] = []
-        self.sent_of = [0] * len(doc)
-        for number, sent in enumerate(doc.sents):
-            self.sent_starts.append(sent.start)
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = number
+        # whole columns at once: making a Token object per word would cost more than all
+        # the rest of the stage on a long article
+        columns = doc.to_array([IDX, SENT_START, LEMMA, LOWER]).astype(numpy.int64)
+        self.starts: list[int] = columns[:, 0].tolist()
+        opens = columns[:, 1] == 1
+        if len(doc):
+            opens[0] = True
+        self.sent_starts: list[int] = numpy.flatnonzero(opens).tolist()
+        self.sent_of: list[int] = (numpy.cumsum(opens) - 1).tolist()
+        self._lemmas = columns[:, 2]
+        self._lowers = columns[:, 3]
         self.paragraphs = paragraphs(self.text)
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self.mentions: list[dict] = doc._.communique_mentions or []
@@ -66,6 +73,16 @@ class Reading:
         for mention in self.mentions:
             if mention.get("actor") and mention["kind"] != "pronoun":
                 self.named_at.setdefault(mention["actor"], []).append(mention["start"])
+
+    def reporting_candidates(self) -> list[int]:
+        """Tokens whose lemma is a reporting verb, and every "according": the only ones
+        the search for indirect quotes need look at."""
+        strings = self.doc.vocab.strings
+        lemmas = numpy.array([strings[w] for w in self.vocabulary.reporting],
+                             dtype=numpy.uint64).astype(numpy.int64)
+        according = numpy.array([strings["according"]], dtype=numpy.uint64).astype(numpy.int64)
+        found = numpy.isin(self._lemmas, lemmas) | numpy.isin(self._lowers, according)
+        return numpy.flatnonzero(found).tolist()
 
     # -- where things are --------------------------------------------------------------
     def token_at(self, char: int) -> int:
@@ -170,9 +187,12 @@ class Reading:
         if verb.i == 0:
             return None
         left = verb.nbor(-1)
+        paragraph = self.paragraph_of(verb.idx)
+        misread = self.paragraph_of(left.head.idx) != paragraph  # hung over a line break
         if left.pos_ in {"NOUN", "PROPN"} and not self.quoted[left.i] and \
-                left.i in self.mention_at and left.dep_ not in {"dobj", "dative"} and \
-                self.paragraph_of(left.idx) == self.paragraph_of(verb.idx):
+                left.i in self.mention_at and \
+                (left.dep_ not in {"dobj", "dative", "pobj"} or misread) and \
+                self.paragraph_of(left.idx) == paragraph:
             return left
         return None
 
@@ -263,8 +283,8 @@ class Reading:
             return None
         if any(self.quoted[i] for i in range(prev_start, prev_end)):
             return None
-        roots = [t for t in self.doc[prev_start:prev_end] if t.dep_ == "ROOT"]
-        subject = self.subject_of(roots[0]) if roots else None
+        root = next((t for t in self.doc[prev_start:prev_end] if t.dep_ == "ROOT"), None)
+        subject = self.subject_of(root) if root is not None else None
         if subject is None or subject.pos_ == "PRON":
             return None
         found = self.speaker(subject)
@@ -288,11 +308,14 @@ class Reading:
                 return Speaker(actor["id"], actor["name"], mention["head"])
         return None
 
-    def named(self, name: str) -> Speaker:
-        """The actor a bare name stands for ("Otieno" is William Otieno), else the name."""
-        wanted = set(name.lower().split())
+    def named(self, name: str, *, any_kind: bool = False) -> Speaker:
+        """The person a bare name stands for ("Otieno" is William Otieno), else the name.
+        With `any_kind`, an actor of any kind ("Mr Orlov" is a person, whatever the
+        actors stage made of "Dmitry Orlov")."""
+        wanted = set(name.lower().split()) - HONORIFICS
         for actor in self.actors.values():
-            if wanted <= set(actor["name"].lower().split()):
+            if wanted and (any_kind or actor["kind"] == "person") and \
+                    wanted <= set(actor["name"].lower().split()):
                 return Speaker(actor["id"], actor["name"])
         return Speaker(None, name)
 
@@ -311,7 +334,14 @@ class Reading:
             return Speaker(actor_id, self.actors[actor_id]["name"], token.i)
         if mention["kind"] == "pronoun":
             return None
-        return Speaker(None, self.doc[mention["start"]:mention["end"]].text, token.i)
+        words = self.doc[mention["start"]:mention["end"]].text
+        titled = words.split()[0].lower() in HONORIFICS
+        if mention["kind"] == "person" or titled:
+            # "Mr Orlov" left unlinked: the person of that name named before
+            found = self.named(words, any_kind=titled)
+            if found.actor is not None:
+                return Speaker(found.actor, found.name, token.i)
+        return Speaker(None, words, token.i)
 
     def phrase(self, token: Token) -> str:
         """The noun phrase a word heads, without relative clauses and appositions:
