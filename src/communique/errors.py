@@ -199,3 +199,8 @@ class SettingError(CommuniqueError):
 
 class StoreError(CommuniqueError):
     """The store cannot be opened, written or queried."""
+
+
+class BatchError(CommuniqueError):
+    """A batch run cannot start or go on: its input, output or engine (one bad record is
+    an InputError, and the run goes on)."""
