@@ -12,6 +12,7 @@ import click
 
 from .. import __version__
 from .actors import actors_command
+from .batch import batch_command
 from .code import code
 from .dyad import dyad_command
 from .evaluate import evaluate_command
@@ -22,7 +23,7 @@ from .quotes import quotes_command
 from .sql import sql_command
 
 COMMANDS = (code, evaluate_command, ingest_command, events_command, dyad_command,
-            actors_command, sql_command, export_command, quotes_command)
+            actors_command, sql_command, export_command, quotes_command, batch_command)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

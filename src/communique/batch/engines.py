@@ -1,0 +1,193 @@
+"""Batch coding a corpus into Parquet: the run, and the local engine.
+
+    summary = run_batch("corpus/", "coded/", options=BatchOptions(engine="local"))
+
+Both engines read the same chunks of records, code them with the same `Coder`, and
+write the same rows; they differ only in who does the work: local processes
+(`communique.parallel.ParallelCoder`) or Ray actors (`ray_engine`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+
+from ..coder import Coder, Rejected
+from ..errors import InputError
+from ..io.checks import InputRecord
+from ..io.readers import Unreadable
+from ..parallel import ParallelCoder, default_workers
+from ..records import Article
+from ..rows import COLUMNS
+from ..settings import Settings
+from .locations import (
+    REJECTS_FILE,
+    SUMMARY_FILE,
+    InputFile,
+    Location,
+    input_files,
+    prepare_output,
+)
+from .rejects import RejectsFile, reject_line
+from .sources import Chunk, read_records, with_defaults
+from .tables import Part
+
+log = logging.getLogger(__name__)
+ENGINES = ("local", "ray")
+PART_SIZE = 1000  # articles per part file, and records per Ray task
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    """How to run a batch. `workers`: processes (local) or actors (Ray); default, the
+    machine's cores or the cluster's CPUs. `worker_memory`: bytes Ray reserves for each
+    actor when it places them."""
+
+    engine: str = "local"
+    workers: int | None = None
+    part_size: int = PART_SIZE
+    date: str | None = None
+    overwrite: bool = False
+    rejects: str | None = None
+    ray_address: str | None = None
+    worker_memory: int | None = None
+
+
+@dataclass(slots=True)
+class BatchSummary:
+    """What a run did: rows written per table, records rejected, time taken."""
+
+    engine: str
+    workers: int
+    input: str
+    output: str
+    rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COLUMNS, 0))
+    rejected: int = 0
+    parts: int = 0
+    seconds: float = 0.0
+
+    @property
+    def articles(self) -> int:
+        return self.rows["articles"]
+
+    def add(self, counts: dict[str, int]) -> None:
+        for name, count in counts.items():
+            self.rows[name] += count
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "articles": self.articles}
+
+
+Progress = Callable[[int], None]
+
+
+def run_batch(source: str, destination: str, *, settings: Settings | None = None,
+              options: BatchOptions | None = None, progress: Progress | None = None
+              ) -> BatchSummary:
+    """Code every record of `source` (a JSONL or Parquet file or folder, local or a
+    filesystem URL) into Parquet tables under `destination`; rejected records go to the
+    rejects file. `progress` is called with the number of articles each step coded."""
+    settings = settings if settings is not None else Settings.load()
+    options = options or BatchOptions()
+    files = input_files(Location.parse(source))
+    output = Location.parse(destination)
+    prepare_output(output, overwrite=options.overwrite)
+    rejects_at = Location.parse(options.rejects) if options.rejects else \
+        output.child(REJECTS_FILE)
+    started = time.monotonic()
+    with RejectsFile(rejects_at) as rejects:
+        if options.engine == "ray":
+            from .ray_engine import run_ray
+
+            summary = run_ray(files, output, rejects, settings, options, progress)
+        else:
+            summary = run_local(files, output, rejects, settings, options, progress)
+        summary.rejected = rejects.count
+    if summary.parts == 0:  # every table still gets a (empty) file with its columns
+        Part().write(output, "empty")
+        summary.parts = 1
+    summary.input, summary.output = source, destination
+    summary.seconds = round(time.monotonic() - started, 3)
+    _write_summary(output, summary)
+    return summary
+
+
+def _write_summary(output: Location, summary: BatchSummary) -> None:
+    data = json.dumps(summary.to_dict(), indent=2).encode("utf-8")
+    with output.filesystem.open_output_stream(output.child(SUMMARY_FILE).path) as stream:
+        stream.write(data + b"\n")
+
+
+# -- coding a chunk: what a Ray actor does, one chunk at a time -------------------------
+@dataclass(slots=True)
+class ChunkResult:
+    key: str
+    rows: dict[str, int]
+    rejects: list[dict]
+
+
+def code_chunk(coder: Coder, chunk: Chunk, output: Location) -> ChunkResult:
+    """Code a chunk's records and write its part files (none if no article was coded)."""
+    rejects: list[dict] = []
+    records: list[InputRecord] = []
+    for item in chunk.items:
+        if isinstance(item, Unreadable):
+            rejects.append(reject_line(item))
+        else:
+            records.append(item)
+    part = Part()
+    for article in coder.code_many(records, on_error=lambda r: rejects.append(reject_line(r))):
+        _add(part, article, rejects.append)
+    if part.articles:
+        part.write(output, chunk.key)
+    return ChunkResult(chunk.key, part.counts, rejects)
+
+
+def _add(part: Part, article: Article, reject: Callable[[dict], None]) -> None:
+    try:
+        part.add(article)
+    except InputError as error:
+        reject(reject_line(Rejected(f"article {article.id}", article.id, error)))
+
+
+# -- the local engine -------------------------------------------------------------------
+def run_local(files: list[InputFile], output: Location, rejects: RejectsFile,
+              settings: Settings, options: BatchOptions, progress: Progress | None
+              ) -> BatchSummary:
+    """Code with local worker processes, in input order, writing a part file every
+    `part_size` articles; memory stays flat over a corpus of any size."""
+    workers = options.workers or default_workers()
+    summary = BatchSummary("local", workers, "", "")
+    coder = ParallelCoder(settings, workers=workers)
+    part = Part()
+    records = _records(files, options.date, rejects.report)
+    for article in coder.code_many(records, on_error=rejects.report):
+        _add(part, article, rejects.write)
+        if progress:
+            progress(1)
+        if part.articles >= options.part_size:
+            _flush(part, output, summary)
+            part = Part()
+    if part.articles:
+        _flush(part, output, summary)
+    return summary
+
+
+def _records(files: Iterable[InputFile], date: str | None,
+             report: Callable[[Unreadable], None]) -> Iterator[InputRecord]:
+    for file in files:
+        for item in read_records(file):
+            item = with_defaults(item, date)
+            if isinstance(item, Unreadable):
+                report(item)
+            else:
+                yield item
+
+
+def _flush(part: Part, output: Location, summary: BatchSummary) -> None:
+    part.write(output, f"{summary.parts:06d}")
+    summary.parts += 1
+    summary.add(part.counts)
