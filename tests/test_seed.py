@@ -48,3 +48,18 @@ def test_events_carry_their_evidence(seed_article):
 def test_the_scare_quote_is_not_a_statement(seed_article):
     scare = [q for q in seed_article.quotes if q.text.strip(" ,.") == "strategic"]
     assert all(q.kind != "direct" for q in scare)
+
+
+def test_every_listed_mention_is_attached_to_its_actor(seed_article, seed_gold):
+    text = seed_article.text
+    for gold in seed_gold["actors"]:
+        actor = next(a for a in seed_article.actors
+                     if any(gold["text"] in m.text for m in a.mentions))
+        spans = {_plain(text[m.start:m.end]) for m in actor.mentions}
+        for also in gold.get("also", []):
+            assert _plain(also) in spans, f"{also!r} not a mention of {actor.name}: {spans}"
+
+
+def _plain(words: str) -> str:
+    words = words.lower().replace("\u2019", "'")
+    return words[4:] if words.startswith("the ") else words

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import pipeline as _pipeline
+from .actors.registry import Registry
 from .errors import E012, CommuniqueError, InputError
 from .io.checks import InputRecord, check_record
 from .records import Actor, Article, Event, EventActor, Location, Quote, Span
@@ -81,8 +82,11 @@ class Coder:
     # -- one article -------------------------------------------------------------------
     def code(self, text: str, *, date: str | None = None, id: str | None = None,
              title: str | None = None, source: str | None = None,
-             url: str | None = None) -> Article:
-        """Code one article. Raises `InputError` when the text cannot be coded."""
+             url: str | None = None, registry: Registry | None = None) -> Article:
+        """Code one article. Raises `InputError` when the text cannot be coded.
+
+        With a `registry`, what it knows fills in what the article leaves unknown about
+        its actors, and it learns what the article says."""
         record = check_record(
             InputRecord(text=text, id=id, date=date, title=title, source=source, url=url),
             max_chars=self.settings.max_chars)
@@ -91,20 +95,23 @@ class Coder:
         if self._failures:
             _, exc, _ = self._failures.pop()
             raise exc
-        return self.to_article(doc, record)
+        return remember(self.to_article(doc, record), registry)
 
     # -- many articles -----------------------------------------------------------------
     def code_many(self, records: Iterable[InputRecord | Mapping[str, Any] | str], *,
-                  on_error: ErrorCallback | None = None,
-                  batch_size: int | None = None) -> Iterator[Article]:
-        """Code a stream of records in batches, in order; bad records go to `on_error`."""
+                  on_error: ErrorCallback | None = None, batch_size: int | None = None,
+                  registry: Registry | None = None) -> Iterator[Article]:
+        """Code a stream of records in batches, in order; bad records go to `on_error`.
+
+        With a `registry`, each article is completed from what earlier articles taught
+        (and what the registry was given), then teaches it in turn, in input order."""
         report = on_error or _log_rejected
         checked = self._checked(records, report)
         batch_size = batch_size or self.settings.batch_size
         stream = ((self.make_doc(record), record) for record in checked)
         for doc, record in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             yield from self._flush_failures(report)
-            yield self.to_article(doc, record)
+            yield remember(self.to_article(doc, record), registry)
         yield from self._flush_failures(report)
 
     def make_doc(self, record: InputRecord) -> Doc:
@@ -145,6 +152,14 @@ class Coder:
     # -- Doc to record -----------------------------------------------------------------
     def to_article(self, doc: Doc, record: InputRecord) -> Article:
         return article_from_doc(doc, record, self.knowledge, self.settings.min_confidence)
+
+
+def remember(article: Article, registry: Registry | None) -> Article:
+    """Complete an article from the registry, then let the registry learn from it."""
+    if registry is not None:
+        registry.apply(article)
+        registry.learn(article)
+    return article
 
 
 def as_input_record(item: InputRecord | Mapping[str, Any] | str, origin: str) -> InputRecord:

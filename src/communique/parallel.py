@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from .coder import Coder, ErrorCallback, Rejected, _log_rejected
+from .actors.registry import Registry
+from .coder import Coder, ErrorCallback, Rejected, _log_rejected, remember
 from .io.checks import InputRecord
 from .records import Article
 from .settings import Settings
@@ -56,15 +57,18 @@ class ParallelCoder:
         self.chunk_size = chunk_size
         self._local: Coder | None = None
 
-    def code_many(self, records: Iterable[InputRecord], *, on_error: ErrorCallback | None = None
-                  ) -> Iterator[Article]:
+    def code_many(self, records: Iterable[InputRecord], *, on_error: ErrorCallback | None = None,
+                  registry: Registry | None = None) -> Iterator[Article]:
+        """As `Coder.code_many`. A registry is applied and taught here, in input order, so
+        the result does not depend on how many workers there are."""
         report = on_error or _log_rejected
         if self.workers <= 1:
             if self._local is None:
                 self._local = Coder(self.settings)
-            yield from self._local.code_many(records, on_error=report)
+            yield from self._local.code_many(records, on_error=report, registry=registry)
             return
-        yield from self._pooled(records, report)
+        for article in self._pooled(records, report):
+            yield remember(article, registry)
 
     def _pooled(self, records: Iterable[InputRecord], report: Callable[[Rejected], None]
                 ) -> Iterator[Article]:

@@ -81,3 +81,19 @@ def test_a_huge_and_a_binary_article_are_skipped_not_fatal(tmp_path):
     assert result.exit_code == 1
     assert "E009" in result.stderr and "E006" in result.stderr
     assert len(result.stdout.strip().splitlines()) == 1
+
+
+def test_a_registry_file_carries_actors_to_the_next_run(tmp_path):
+    registry = tmp_path / "registry.json"
+    first = tmp_path / "first.txt"
+    first.write_text("Russian President Vladimir Putin's foreign affairs adviser Yuri Ushakov "
+                     "briefed reporters after the summit.")
+    second = tmp_path / "second.txt"
+    second.write_text("Ushakov said Moscow was ready for talks with Washington.")
+    assert run("code", str(first), "--date", "2026-02-04", "--registry", str(registry)
+               ).exit_code == 0
+    result = run("code", str(second), "--date", "2026-02-10", "--registry", str(registry))
+    record = json.loads(result.stdout)
+    assert next(a for a in record["actors"] if a["name"] == "Ushakov")["code"] == "RUSGOV"
+    alone = json.loads(run("code", str(second), "--no-learn").stdout)
+    assert next(a for a in alone["actors"] if a["name"] == "Ushakov")["code"] is None

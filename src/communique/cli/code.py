@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import sys
 import time
+from pathlib import Path
 
 import click
 from tqdm import tqdm
 
+from ..actors.registry import Registry
 from ..coder import Rejected
 from ..io.checks import normalise_date
 from ..io.readers import Unreadable, read_inputs
@@ -26,10 +28,19 @@ from .common import EXIT_OK, EXIT_SKIPPED, coder_options, make_coder, user_error
 @click.option("--include-text", is_flag=True, help="Put each article's text in its record.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on standard error (default: when it is a terminal).")
+@click.option("--learn/--no-learn", default=True,
+              help="Remember what each article teaches about its actors for the articles "
+              "after it (default: on).")
+@click.option("--registry", "registry_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Actor registry file (JSON) to start from and to save what was learnt to.")
+@click.option("--known-actors", multiple=True, metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="YAML file of known actors (names, country, sector, title, since, until) "
+              "to add to the registry; may be repeated.")
 @coder_options
 @user_errors
-def code(inputs, date, output, pretty, include_text, progress, model, dictionaries,
-         min_confidence, batch_size) -> None:
+def code(inputs, date, output, pretty, include_text, progress, learn, registry_path,
+         known_actors, model, dictionaries, min_confidence, batch_size) -> None:
     """Code articles into actors, events and quotes.
 
     FILE is a text file (one article), a JSONL file (one article a line: id, text and
@@ -40,6 +51,11 @@ def code(inputs, date, output, pretty, include_text, progress, model, dictionari
     if date is not None:
         date = normalise_date(date, "--date")
     coder = make_coder(model, dictionaries, min_confidence, batch_size)
+    registry = None
+    if learn or registry_path or known_actors:
+        registry = Registry.load(registry_path) if registry_path else Registry()
+        for path in known_actors:
+            registry.add_file(path)
     skipped: list[Rejected | Unreadable] = []
 
     def report(item) -> None:
@@ -59,7 +75,8 @@ def code(inputs, date, output, pretty, include_text, progress, model, dictionari
     count = 0
     events = 0
     with tqdm(disable=not show, unit=" articles", file=sys.stderr, dynamic_ncols=True) as bar:
-        for article in coder.code_many(records(), on_error=report):
+        for article in coder.code_many(records(), on_error=report,
+                                       registry=registry if learn or registry else None):
             count += 1
             events += len(article.events)
             if pretty:
@@ -69,6 +86,8 @@ def code(inputs, date, output, pretty, include_text, progress, model, dictionari
                                         ensure_ascii=False) + "\n")
             bar.update(1)
     output.flush()
+    if registry_path and registry is not None:
+        registry.save(registry_path)
     if show or skipped:
         seconds = time.monotonic() - started
         click.echo(f"coded {count} article{'s' if count != 1 else ''} ({events} events) in "

@@ -1,0 +1,292 @@
+"""What articles teach about actors, remembered across articles, with dates.
+
+An article that says "Putin's foreign affairs adviser Yuri Ushakov" teaches that Yuri
+Ushakov is RUS GOV, an adviser, seen on that day. A later article that says only
+"Ushakov said" can then code him. Each entry keeps its roles with the dates they were
+seen (or, for roles a user gives, the dates they hold), so an actor whose role changed
+is coded by the article's date. A user can add known actors from a file and correct an
+entry; corrections win over what was learnt, and what the text itself says wins over
+all of them: the registry only fills in what an article leaves unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, field_validator
+
+from ..errors import E015, TableError
+from ..records import Actor, Article, EventActor
+from ..tables.lexicon import NONSTATE_COUNTRIES, known_country
+from ..tables.loader import TableRow, read_yaml, validate_list
+
+SOURCES = ("learnt", "user", "correction")  # lowest to highest standing
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "mr.", "mrs.", "ms.",
+                        "dr."})
+LEARNABLE_KINDS = frozenset({"person", "organization"})
+
+
+@dataclass(slots=True)
+class Role:
+    """What an actor was, and when: learnt roles span the dates they were seen."""
+
+    country: str | None
+    sector: str | None
+    title: str | None = None
+    org: str | None = None
+    since: str | None = None  # ISO dates; None is open
+    until: str | None = None
+    source: str = "learnt"
+    articles: int = 0
+
+    def covers(self, day: str) -> bool:
+        return (self.since is None or self.since <= day) and (
+            self.until is None or day <= self.until)
+
+
+@dataclass(slots=True)
+class Entry:
+    name: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    roles: list[Role] = field(default_factory=list)
+
+    def role_on(self, day: str | None) -> Role | None:
+        """The role that holds on a day: a correction, then a role a user gave, then the
+        latest learnt role begun by that day (or the earliest, for days before any)."""
+        if not self.roles:
+            return None
+        for source in ("correction", "user"):
+            given = [r for r in self.roles if r.source == source]
+            if given:
+                covering = [r for r in given if day is None or r.covers(day)]
+                if covering:
+                    return max(covering, key=lambda r: r.since or "")
+        learnt = [r for r in self.roles if r.source == "learnt"]
+        if not learnt:
+            return None
+        if day is None:
+            return max(learnt, key=lambda r: r.until or "")
+        begun = [r for r in learnt if (r.since or "") <= day]
+        if begun:
+            return max(begun, key=lambda r: r.since or "")
+        return min(learnt, key=lambda r: r.since or "")
+
+
+def name_key(name: str) -> str:
+    words = [w.strip(".,").lower().replace("\u2019", "'") for w in name.split()]
+    return " ".join(w for w in words if w and w not in HONORIFICS)
+
+
+class RegistryActor(TableRow):
+    """A known actor in a file: `actors:` entries of a YAML file."""
+
+    names: list[str]
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    sector: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    kind: Literal["person", "organization"] = "person"
+    title: str | None = None
+    org: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, code: str | None) -> str | None:
+        if code is not None and code not in NONSTATE_COUNTRIES and not known_country(code):
+            raise ValueError(f"{code} is neither an ISO alpha-3 code nor one of "
+                             f"{', '.join(sorted(NONSTATE_COUNTRIES))}")
+        return code
+
+
+class Registry:
+    """Actors remembered across articles. Plain data; save and load as JSON or rows."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self._aliases: dict[str, set[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    # -- finding -------------------------------------------------------------------------
+    def find(self, name: str, kind: str | None = None) -> Entry | None:
+        """The one entry a name (full, or a surname known as an alias) points to; None
+        when there is none or more than one."""
+        key = name_key(name)
+        entry = self.entries.get(key)
+        if entry is not None and (kind is None or entry.kind == kind):
+            return entry
+        keys = {k for k in self._aliases.get(key, ()) if kind is None
+                or self.entries[k].kind == kind}
+        if len(keys) == 1:
+            return self.entries[keys.pop()]
+        return None
+
+    def lookup(self, name: str, *, kind: str | None = None, day: str | None = None
+               ) -> Role | None:
+        entry = self.find(name, kind)
+        return entry.role_on(day) if entry is not None else None
+
+    # -- learning ------------------------------------------------------------------------
+    def learn(self, article: Article) -> int:
+        """Remember what this article says about its named people and organisations."""
+        learnt = 0
+        for actor in article.actors:
+            if not _learnable(actor):
+                continue
+            entry = self._entry(actor.name, actor.kind)
+            for alias in _aliases(actor):
+                self._alias(alias, name_key(entry.name))
+            role = next((r for r in entry.roles if r.source == "learnt"
+                         and (r.country, r.sector) == (actor.country, actor.sector)), None)
+            if role is None:
+                role = Role(actor.country, actor.sector, actor.title, actor.org,
+                            since=article.date, until=article.date)
+                entry.roles.append(role)
+            else:
+                if article.date:
+                    role.since = min(filter(None, (role.since, article.date)))
+                    role.until = max(filter(None, (role.until, article.date)))
+                role.title = role.title or actor.title
+            role.articles += 1
+            learnt += 1
+        return learnt
+
+    def add(self, names: list[str], *, country: str | None, sector: str | None,
+            kind: str = "person", title: str | None = None, org: str | None = None,
+            since: str | None = None, until: str | None = None,
+            source: str = "user") -> Entry:
+        """Add a known actor (`user`) or correct one (`correction`)."""
+        if source not in SOURCES:
+            raise ValueError(f"source must be one of {SOURCES}")
+        entry = self.find(names[0], kind) or self._entry(names[0], kind)
+        for name in names:
+            self._alias(name_key(name), name_key(entry.name))
+            if len(name.split()) > 1 and kind == "person":
+                self._alias(name_key(name.split()[-1]), name_key(entry.name))
+        entry.roles.append(Role(country, sector, title, org, since, until, source))
+        return entry
+
+    def add_file(self, path: Path) -> int:
+        """Known actors from a YAML file with an `actors:` list (see the README)."""
+        data = read_yaml(path, kind=E015)
+        if not isinstance(data, dict) or "actors" not in data:
+            raise TableError(E015, path=path, line=1, problem="expected an 'actors' list")
+        rows = validate_list(data["actors"], RegistryActor, path=path, kind=E015)
+        for _, row in rows:
+            self.add(row.names, country=row.country, sector=row.sector, kind=row.kind,
+                     title=row.title, org=row.org,
+                     since=row.since.isoformat() if row.since else None,
+                     until=row.until.isoformat() if row.until else None, source="user")
+        return len(rows)
+
+    # -- applying ------------------------------------------------------------------------
+    def apply(self, article: Article) -> int:
+        """Fill in what the article leaves unknown about its actors, by its date, and
+        carry it to the events those actors take part in. Returns how many changed."""
+        changed: dict[str, Actor] = {}
+        for actor in article.actors:
+            if actor.kind not in LEARNABLE_KINDS or (actor.country and actor.sector):
+                continue
+            role = self.lookup(actor.name, kind=actor.kind, day=article.date)
+            if role is None:
+                continue
+            if actor.country and role.country and actor.country != role.country:
+                continue  # the text says otherwise: the text wins
+            before = (actor.country, actor.sector)
+            actor.country = actor.country or role.country
+            actor.sector = actor.sector or role.sector
+            actor.title = actor.title or role.title
+            actor.org = actor.org or role.org
+            if (actor.country, actor.sector) != before:
+                changed[actor.id] = actor
+        for event in article.events:
+            for side in (event.source, event.target):
+                if side is not None and side.actor in changed:
+                    _copy(changed[side.actor], side)
+        return len(changed)
+
+    # -- keeping -------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {"entries": [{"name": e.name, "kind": e.kind, "aliases": sorted(e.aliases),
+                             "roles": [asdict(r) for r in e.roles]}
+                            for e in self.entries.values()]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Registry:
+        registry = cls()
+        for item in data.get("entries", []):
+            entry = registry._entry(item["name"], item["kind"])
+            for alias in item.get("aliases", []):
+                registry._alias(alias, name_key(entry.name))
+            entry.roles = [Role(**role) for role in item.get("roles", [])]
+        return registry
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1),
+                        encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Registry:
+        if not path.exists():
+            return cls()
+        return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+    def rows(self) -> Iterable[dict[str, Any]]:
+        """One row per role: the registry as a table."""
+        for entry in self.entries.values():
+            for role in entry.roles:
+                yield {"name": entry.name, "kind": entry.kind,
+                       "aliases": sorted(entry.aliases), **asdict(role)}
+
+    def _entry(self, name: str, kind: str) -> Entry:
+        key = name_key(name)
+        entry = self.entries.get(key)
+        if entry is None:
+            entry = self.entries[key] = Entry(name, kind, {key})
+            self._alias(key, key)
+        return entry
+
+    def _alias(self, alias: str, key: str) -> None:
+        if alias:
+            self._aliases.setdefault(alias, set()).add(key)
+            self.entries[key].aliases.add(alias)
+
+
+def _learnable(actor: Actor) -> bool:
+    """Named people and organisations the text places: 'Yuri Ushakov' (RUS GOV), not
+    'the Russian leader' (a description) or 'Putin' with no country given."""
+    if actor.kind not in LEARNABLE_KINDS or not actor.country:
+        return False
+    words = actor.name.split()
+    if not words or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False
+    return actor.kind != "person" or len(words) >= 2
+
+
+def _aliases(actor: Actor) -> list[str]:
+    """Short names a person goes by in this article: 'Ushakov' from 'Mr Ushakov'."""
+    if actor.kind != "person":
+        return []
+    name_words = {name_key(w) for w in actor.name.split()}
+    aliases = {name_key(actor.name.split()[-1])}
+    for mention in actor.mentions:
+        words = [w for w in re.findall(r"[\w'-]+", mention.text) if w[:1].isupper()]
+        rest = [w for w in words if name_key(w) in name_words]
+        if rest and len(rest) < len(name_words):
+            aliases.add(name_key(" ".join(rest)))
+    return sorted(aliases)
+
+
+def _copy(actor: Actor, side: EventActor) -> None:
+    side.country, side.sector, side.org = actor.country, actor.sector, actor.org
+
+
+__all__ = ["Entry", "Registry", "Role", "name_key"]
