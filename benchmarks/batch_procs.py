@@ -1,0 +1,72 @@
+"""Resident memory of processes, read from /proc (Linux), sampled in a thread."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+
+def rss_mib(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def processes() -> list[tuple[int, int, str]]:
+    """(pid, parent pid, command line) of every process."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            cmdline = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ")
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        found.append((int(entry), parent, cmdline.decode(errors="replace")))
+    return found
+
+
+def local_workers() -> list[int]:
+    me = os.getpid()
+    return [pid for pid, parent, _ in processes() if parent == me]
+
+
+def ray_actors() -> list[int]:
+    return [pid for pid, _, cmd in processes() if cmd.startswith("ray::MapWorker")]
+
+
+class Sampler:
+    """Peak RSS of this process and of the largest worker, every `interval` seconds."""
+
+    def __init__(self, workers: Callable[[], list[int]], interval: float = 0.5) -> None:
+        self.workers = workers
+        self.interval = interval
+        self.driver_peak = 0.0
+        self.worker_peak = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.sample()
+
+    def sample(self) -> None:
+        self.driver_peak = max(self.driver_peak, rss_mib(os.getpid()))
+        for pid in self.workers():
+            self.worker_peak = max(self.worker_peak, rss_mib(pid))
+
+    def __enter__(self) -> Sampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
