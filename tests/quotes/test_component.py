@@ -41,6 +41,12 @@ CASES = [
      "Moscow will respond to any provocation", "indirect", "Peskov"),
     ("\u201cNobody wins a trade war.\u201d Commerce Minister Liu Wen said this on Tuesday.",
      "Nobody wins a trade war", "direct", "Liu"),
+    ("Foreign Minister Laura Ortiz was quoted as saying that the raid was illegal.",
+     "the raid was illegal", "indirect", "Ortiz"),
+    ('"A good day for both sides." The words came from the EU envoy, Miroslav Novak.',
+     "A good day for both sides", "direct", "Novak"),
+    ("\u201cHow long,\u201d the pope asked pilgrims in St Peter\u2019s Square, \u201cmust "
+     "they wait?\u201d", "How long must they wait?", "direct", "pope"),
     ("Lavrov: \u201cThere will be no talks without guarantees\u201d\n"
      "Russian Foreign Minister Sergei Lavrov spoke in Moscow on Friday.",
      "There will be no talks without guarantees", "direct", "Lavrov"),
@@ -54,6 +60,16 @@ def test_quote_kind_and_speaker(coder, text, words, kind, speaker):
     quote = next((q for q in quotes if words in q.text and q.kind == kind), None)
     assert quote is not None, [(q.kind, q.text) for q in quotes]
     assert quote.speaker_name and speaker in quote.speaker_name, quote
+
+
+@pytest.mark.parametrize("text", [
+    "The minister declined to say when the bank might cut rates.",
+    "The spokesman did not say that the talks had failed.",
+    "Asked whether the row was over, she smiled.",
+    "Analysts believe the central bank will cut rates.",
+])
+def test_what_was_not_said_is_no_quote(coder, text):
+    assert quotes_of(coder, text) == []
 
 
 def test_offsets_point_at_the_quoted_words(coder):

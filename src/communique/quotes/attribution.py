@@ -301,9 +301,13 @@ class Attributor:
             return "start"
         before = self.reading.token_at(i)
         if char == ",":
-            window = range(max(0, before - 8), before)
-            if any(self.reading.is_cue_word(self.doc[j]) for j in window):
-                return "attribution"
+            # "“How long,” the pope asked the pilgrims in the square, “must they wait?”"
+            low = max(0, before - BEFORE_WINDOW, self.reading.sentence_span(before)[0])
+            for j in range(before - 1, low - 1, -1):
+                if self.reading.quoted[j]:
+                    break
+                if self.reading.is_cue_word(self.doc[j]):
+                    return "attribution"
             return "inside"
         token = self.doc[before]
         if self.reading.is_cue_word(token):
@@ -336,17 +340,34 @@ class Attributor:
     def from_neighbours(self, item: Attributed, done: list[Attributed]) -> None:
         if self.next_sentence(item):
             return
+        opens_paragraph = self.opening_context(item) == "start" and \
+            self.text[self.reading.paragraphs[item.paragraph][0]:
+                      item.passage.start].strip() in {"", "\"", "\u201c", "'", "\u2018"}
         previous = next((d for d in reversed(done) if d.kind == "direct"), None)
         if previous is not None and previous.speaker is not None:
             same_paragraph = previous.paragraph == item.paragraph
-            opens_paragraph = self.opening_context(item) == "start" and \
-                self.text[self.reading.paragraphs[item.paragraph][0]:
-                          item.passage.start].strip() in {"", "\"", "\u201c", "'", "\u2018"}
             if item.passage.continues or same_paragraph or (
                     opens_paragraph and previous.paragraph == item.paragraph - 1):
                 item.speaker = previous.speaker
                 return
         self.previous_sentence(item)
+        if item.speaker is None and opens_paragraph and item.paragraph > 0:
+            # "He said the bank expected prices to stabilise.\n“We know ...”"
+            item.speaker = self.last_reporter(item.paragraph - 1)
+
+    def last_reporter(self, paragraph: int) -> Speaker | None:
+        """Who the last verb of saying in a paragraph has as its subject."""
+        reading = self.reading
+        start, end = reading.paragraphs[paragraph]
+        for i in reversed(reading.reporting_candidates()):
+            token = self.doc[i]
+            if token.idx >= end or reading.quoted[i]:
+                continue
+            if token.idx < start:
+                break
+            if reading.is_reporting(token):
+                return reading.speaker(reading.subject_of(token), self.last_speaker)
+        return None
 
     def next_sentence(self, item: Attributed) -> bool:
         """"“...” That was the message from X", "“...” X said this on Tuesday"."""

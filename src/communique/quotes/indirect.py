@@ -25,6 +25,9 @@ from .reading import Reading, Speaker
 MARKERS = frozenset({"that", "whether", "if"})
 MAX_QUOTED_SHARE = 0.5  # a clause more quoted than this is the direct quote itself
 EXPLETIVES = frozenset({"it", "there"})
+# "said when the bank might cut rates", "did not say whether": a question, not a statement
+QUESTION_WORDS = frozenset({"when", "whether", "why", "how", "where", "who", "what", "which",
+                            "if"})
 
 
 @dataclass(slots=True)
@@ -57,7 +60,9 @@ def find_indirect(reading: Reading, last_speaker: LastSpeaker) -> list[Indirect]
 
 def _reported(reading: Reading, verb: Token, found: list[Indirect],
               last_speaker: LastSpeaker) -> None:
-    clauses = _clauses(verb)
+    if _unsaid(reading, verb):
+        return
+    clauses = [c for c in _clauses(verb) if c.left_edge.lower_ not in QUESTION_WORDS]
     if not clauses:
         _trailing(reading, verb, found)
         return
@@ -79,12 +84,37 @@ def _clauses(verb: Token) -> list[Token]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses and verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
         clauses = [verb.head]  # "Moscow, he said, will respond."
+    for prep in verb.children:
+        # "said in a statement that ...": the parser hangs the clause on the statement
+        if prep.dep_ == "prep":
+            for noun in prep.children:
+                clauses += [c for c in noun.children if c.dep_ in {"acl", "ccomp"}
+                            and _opens_with_that(c)]
+    # "said both sides were close but that gaps remained": the parser makes the second
+    # clause a conjunct of the verb of saying
+    clauses += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                and _opens_with_that(c)]
     more = []
     for clause in clauses:
         # "said the plan was final and that work would begin": two statements
         more += [c for c in clause.children if c.dep_ == "conj" and
                  any(m.dep_ == "mark" and m.lower_ in MARKERS for m in c.children)]
     return clauses + more
+
+
+def _unsaid(reading: Reading, verb: Token) -> bool:
+    """"did not say that ...", "declined to say ...": nothing was said."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in reading.vocabulary.refusing
+
+
+def _opens_with_that(clause: Token) -> bool:
+    first = clause.left_edge
+    if first.dep_ == "cc" and first.i + 1 < clause.i:
+        first = first.nbor(1)
+    return first.lower_ == "that" and first.i < clause.i
 
 
 def _trailing(reading: Reading, verb: Token, found: list[Indirect]) -> None:
@@ -157,7 +187,8 @@ def _trim(reading: Reading, start: int, end: int) -> tuple[int, int] | None:
     doc = reading.doc
     while start < end and ((doc[start].is_punct and not doc[start].is_quote)
                            or doc[start].is_space
-                           or (doc[start].lower_ in MARKERS and doc[start].dep_ == "mark")
+                           or (doc[start].lower_ in MARKERS and (
+                               doc[start].dep_ == "mark" or doc[start - 1].dep_ == "cc"))
                            or doc[start].dep_ == "cc"):
         start += 1
     while end > start and ((doc[end - 1].is_punct and not doc[end - 1].is_quote)

@@ -58,6 +58,7 @@ class Reading:
         self.sent_of: list[int] = (numpy.cumsum(opens) - 1).tolist()
         self._lemmas = columns[:, 2]
         self._lowers = columns[:, 3]
+        self._candidates: list[int] | None = None
         self.paragraphs = paragraphs(self.text)
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self.mentions: list[dict] = doc._.communique_mentions or []
@@ -77,6 +78,11 @@ class Reading:
     def reporting_candidates(self) -> list[int]:
         """Tokens whose lemma is a reporting verb, and every "according": the only ones
         the search for indirect quotes need look at."""
+        if self._candidates is None:
+            self._candidates = self._find_candidates()
+        return self._candidates
+
+    def _find_candidates(self) -> list[int]:
         strings = self.doc.vocab.strings
         lemmas = numpy.array([strings[w] for w in self.vocabulary.reporting],
                              dtype=numpy.uint64).astype(numpy.int64)
@@ -167,6 +173,8 @@ class Reading:
                 if following is not None:
                     return following
             token = token.head
+            if token.dep_ == "prep" and token.head.i != token.i:
+                token = token.head  # "was quoted as saying": the one quoted
             if token.dep_ == "ccomp" and verb.tag_ == "VBG" and self.is_reporting(token.head):
                 # "said the cases had fallen, adding that ...": the parser hangs "adding"
                 # on the reported clause; the one adding is the one who said it
@@ -222,6 +230,13 @@ class Reading:
             verb = noun.head.head if noun.dep_ == "pobj" else noun.head
             if verb.pos_ in {"VERB", "AUX"}:
                 return self.subject_of(verb)
+        if noun.dep_ in {"nsubj", "nsubjpass"}:
+            # "The words came from X", "the remarks were made by X"
+            for prep in noun.head.children:
+                if prep.dep_ in {"prep", "agent"} and prep.lower_ in NOUN_CUE_PREPS:
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
         return None
 
     def speaker(self, token: Token | None, fallback: Speaker | None = None) -> Speaker | None:

@@ -20,11 +20,13 @@ TABLE = "quotes.yaml"
 
 class VocabularyTable(TableRow):
     reporting_verbs: list[str]
+    refusing_verbs: list[str] = []
     manner_verbs: list[str] = []
     naming_verbs: list[str] = []
     nouns: list[str] = []
 
-    @field_validator("reporting_verbs", "manner_verbs", "naming_verbs", "nouns")
+    @field_validator("reporting_verbs", "refusing_verbs", "manner_verbs", "naming_verbs",
+                     "nouns")
     @classmethod
     def _words(cls, words: list[str]) -> list[str]:
         for word in words:
@@ -41,6 +43,7 @@ class Vocabulary:
     manner: frozenset[str]  # next to marks only
     naming: frozenset[str]  # attach marked words to a thing: partial quotes
     nouns: frozenset[str]
+    refusing: frozenset[str]  # "declined to say": nothing is reported
     particles: dict[str, str]  # "point out": a verb that reports only with its particle
 
     @property
@@ -72,7 +75,8 @@ class Vocabulary:
                     particles[head] = " ".join(rest)
                 verbs[group].add(head)
         return cls(frozenset(verbs["reporting"]), frozenset(verbs["manner"]),
-                   frozenset(table.naming_verbs), frozenset(table.nouns), particles)
+                   frozenset(table.naming_verbs), frozenset(table.nouns),
+                   frozenset(table.refusing_verbs), particles)
 
 
 def _line_of(path: Path, key: str) -> int:
