@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.store.corpus import make_articles  # noqa: E402
+from tests.store.corpus import make_articles
 
 
 def write_corpus(path: Path, count: int) -> int:

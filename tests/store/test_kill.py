@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from communique.io.readers import read_inputs
+from communique.parallel import ParallelCoder
+from communique.settings import Settings
 from communique.store import Store, ingest
 
 from .conftest import dump
@@ -68,19 +70,20 @@ def kill_after(args: list[str], stored_lines: int, delay: float = 0.0) -> int:
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     process.stderr.close()
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60  # a worker may still be loading its model
     while any(alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(alive(w) for w in workers), "worker processes outlived ingest"
     return seen
 
 
-def test_killed_twice_and_run_again_gives_the_same_store(coder, tmp_path):
+def test_killed_twice_and_run_again_gives_the_same_store(tmp_path):
     source = tmp_path / "news.jsonl"
     source.write_text("".join(json.dumps(a) + "\n" for a in make_articles(ARTICLES)))
     whole, killed = tmp_path / "whole.duckdb", tmp_path / "killed.duckdb"
-    with Store.open(whole, write=True) as store:  # the run never killed, in this process
-        ingest(store, read_inputs([str(source)]), coder)
+    # the run never killed, in this process, with a coder of its own as the command makes
+    with Store.open(whole, write=True) as store:
+        ingest(store, read_inputs([str(source)]), ParallelCoder(Settings.load(), workers=1))
     kill_after(command(source, killed, "--workers", "1"), stored_lines=2)
     with Store.open(killed) as store:
         partial = store.counts()["articles"]
