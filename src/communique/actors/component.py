@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..collector import collector_paused
 from ..tables import Knowledge
 from .mentions import LexiconMatcher, Mention, find_mentions
 from .resolve import ActorDraft, resolve
@@ -23,8 +24,9 @@ class ActorTagger:
         self.lexicon_matcher = LexiconMatcher(nlp.vocab, knowledge.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        names, mentions, actors = self.match(doc)
-        self.set_annotations(doc, names, mentions, actors)
+        with collector_paused():
+            names, mentions, actors = self.match(doc)
+            self.set_annotations(doc, names, mentions, actors)
         return doc
 
     def match(self, doc: Doc):
@@ -40,16 +42,23 @@ class ActorTagger:
         # ("in Moscow") is a place, for the places stage.
         keep = [i for i, actor in enumerate(actors) if _is_actor(actor)]
         ids = {index: f"A{n}" for n, index in enumerate(keep, start=1)}
+        # character offsets from arrays, not from Span objects: linear in the article
+        starts = doc.to_array("IDX").tolist()
+        lengths = doc.to_array("LENGTH").tolist()
+        text = doc.text
         plain_actors = []
         for index in keep:
             actor = actors[index]
             spans = sorted({(mentions[m].start, mentions[m].end) for m in actor.mentions})
+            plain = []
+            for s, e in spans:
+                start_char, end_char = starts[s], starts[e - 1] + lengths[e - 1]
+                plain.append({"start": start_char, "end": end_char,
+                              "text": text[start_char:end_char]})
             plain_actors.append({
                 "id": ids[index], "name": actor.name, "kind": actor.kind,
                 "country": actor.country, "sector": actor.sector, "org": actor.org,
-                "title": actor.title,
-                "mentions": [{"start": doc[s:e].start_char, "end": doc[s:e].end_char,
-                              "text": doc[s:e].text} for s, e in spans],
+                "title": actor.title, "mentions": plain,
             })
         plain_mentions = []
         for mention in mentions:

@@ -175,18 +175,26 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
         add(Mention(span.start, span.end, span.root.i, kind, doc[name_start:span.end].text,
                     definite=True, plural=kind == "people",
                     locative=kind == "place" and _is_locative(span.root)))
-    # 3. Pairs ("the two countries", "both sides"), then role descriptions: "the Russian
-    #    leader", "Israeli soldiers", "the ministry".
+    # 3. In one pass over the words: pairs ("the two countries", "both sides"), role
+    #    descriptions ("the Russian leader", "Israeli soldiers", "the ministry"), pronouns.
     for token in doc:
-        if not taken[token.i] and token.pos_ == "NOUN" and token.tag_ == "NNS" \
-                and singular(token.lower_) in PAIR_NOUNS \
+        if taken[token.i]:
+            continue
+        pos = token.pos_
+        if pos == "PRON":
+            if token.lower_ in PRONOUNS:
+                kind, plural = PRONOUNS[token.lower_]
+                add(Mention(token.i, token.i + 1, token.i, "pronoun", token.text,
+                            pronoun=kind, plural=plural, definite=True, source="pronoun"))
+            continue
+        if pos not in {"NOUN", "PROPN"}:
+            continue
+        if pos == "NOUN" and token.tag_ == "NNS" and singular(token.lower_) in PAIR_NOUNS \
                 and any(c.lower_ in PAIR_WORDS for c in token.lefts):
             start = _np_start(token, taken)
             add(Mention(start, token.i + 1, token.i, "pair",
                         _description(doc, start, token.i + 1), plural=True, definite=True,
                         source="pair"))
-    for token in doc:
-        if taken[token.i] or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         role = role_of(token, lexicon)
         if role is None:
@@ -209,12 +217,6 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
         add(Mention(start, token.i + 1, token.i, kind, _description(doc, start, token.i + 1),
                     role=role, plural=plural, source="role",
                     definite=doc[start].lower_ in DEFINITE or _has_possessor(token)))
-    # 4. Pronouns.
-    for token in doc:
-        if not taken[token.i] and token.pos_ == "PRON" and token.lower_ in PRONOUNS:
-            kind, plural = PRONOUNS[token.lower_]
-            add(Mention(token.i, token.i + 1, token.i, "pronoun", token.text, pronoun=kind,
-                        plural=plural, definite=True, source="pronoun"))
     mentions.sort(key=lambda m: m.start)
     attach_clues(doc, mentions, lexicon, names)
     return mentions

@@ -10,6 +10,7 @@ Each step looks back over a bounded window, so the cost stays linear in the arti
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -45,10 +46,31 @@ class ActorDraft:
     acting: bool = False  # named as more than a place at least once
 
 
+class Recent:
+    """Actors by how recently they were mentioned, and people by their name words: the
+    look-ups a mention makes cost what the recent past holds, not the whole article."""
+
+    def __init__(self) -> None:
+        self.order: OrderedDict[int, None] = OrderedDict()
+        self.by_name_word: dict[str, set[int]] = {}
+
+    def touch(self, index: int) -> None:
+        self.order[index] = None
+        self.order.move_to_end(index)
+
+    def newest_first(self):
+        return reversed(self.order)
+
+    def index_name(self, index: int, words: frozenset[str]) -> None:
+        for word in words:
+            self.by_name_word.setdefault(word, set()).add(index)
+
+
 def resolve(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[ActorDraft]:
     """Assign every mention an actor (or pair members) and return the actors."""
     actors: list[ActorDraft] = []
     by_key: dict[str, int] = {}
+    recent = Recent()
     groups = _appositive_groups(mentions)
     handled: set[int] = set()
     for index, mention in enumerate(mentions):
@@ -59,11 +81,13 @@ def resolve(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[ActorDr
         members = [mentions[i] for i in group]
         if mention.kind == "pronoun":
             _resolve_pronoun(doc, index, mention, mentions, actors)
+            if mention.actor is not None:
+                recent.touch(mention.actor)
             continue
         if mention.kind == "pair":
-            mention.members = _pair_members(doc, mention, actors)
+            mention.members = _pair_members(doc, mention, actors, recent)
             continue
-        actor_index = _find_actor(members, mentions, actors, by_key)
+        actor_index = _find_actor(members, mentions, actors, by_key, recent)
         if actor_index is None:
             actor_index = len(actors)
             actors.append(_new_actor(members, mentions, actors))
@@ -72,15 +96,19 @@ def resolve(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[ActorDr
             mentions[i].actor = actor_index
             actor.mentions.append(i)
         _update(actor, members, mentions, actors, doc)
+        recent.touch(actor_index)
+        if actor.kind == "person":
+            recent.index_name(actor_index, actor.name_words)
         if actor.key:
             by_key[actor.key] = actor_index
     # What a later mention resolved can place an earlier one: "activists from the Fatah
     # Party" knows Fatah only once the party's actor exists.
+    countries_by_sentence = _sentence_countries(mentions)
     for actor in actors:
         if actor.country is None:
             members = [mentions[i] for i in actor.mentions if mentions[i].kind != "pronoun"]
             actor.country = _country(members, mentions, actors) or _context_country(
-                actor, members, mentions)
+                actor, members, countries_by_sentence)
     return actors
 
 
@@ -113,28 +141,31 @@ def _key(mention: Mention) -> str | None:
 
 
 def _find_actor(members: list[Mention], mentions: list[Mention], actors: list[ActorDraft],
-                by_key: dict[str, int]) -> int | None:
+                by_key: dict[str, int], recent: Recent) -> int | None:
     for mention in members:
         key = _key(mention)
         if key and key in by_key:
             return by_key[key]
     for mention in members:
         if mention.kind == "person" and mention.meaning is None:
-            found = _same_person(mention, actors)
+            found = _same_person(mention, actors, recent)
             if found is not None:
                 return found
     descriptions = [m for m in members if m.source == "role"]
     if descriptions and len(descriptions) == len(members):
-        return _antecedent(descriptions[0], mentions, actors)
+        return _antecedent(descriptions[0], mentions, actors, recent)
     return None
 
 
-def _same_person(mention: Mention, actors: list[ActorDraft]) -> int | None:
+def _same_person(mention: Mention, actors: list[ActorDraft], recent: Recent) -> int | None:
     """'Putin', 'President Putin', 'Mr Putin' -> the actor 'Vladimir Putin'."""
     words = _name_words(mention.name)
     if not words:
         return None
-    for index in range(len(actors) - 1, -1, -1):
+    candidates: set[int] = set()
+    for word in words:
+        candidates |= recent.by_name_word.get(word, set())
+    for index in sorted(candidates, reverse=True):
         actor = actors[index]
         if actor.kind != "person" or not actor.name_words:
             continue
@@ -148,16 +179,14 @@ def _name_words(name: str) -> frozenset[str]:
                      and w.strip(".,").lower() not in {"mr", "mrs", "ms", "dr"})
 
 
-def _antecedent(mention: Mention, mentions: list[Mention], actors: list[ActorDraft]
-                ) -> int | None:
+def _antecedent(mention: Mention, mentions: list[Mention], actors: list[ActorDraft],
+                recent: Recent) -> int | None:
     """The earlier actor a description refers to: 'the Russian leader', 'the ministry'."""
     role = mention.role
     countries = set(mention.cue_countries) | {
         mentions[i].country for i in mention.cue_mentions if mentions[i].country}
     key = f"description:{mention.name.lower()}"
-    recent = sorted(range(len(actors)), key=lambda i: (actors[i].last_sentence, i),
-                    reverse=True)
-    for index in recent:
+    for index in recent.newest_first():
         actor = actors[index]
         if mention.sentence - actor.last_sentence > LOOKBACK_SENTENCES:
             break
@@ -296,24 +325,31 @@ def _place_country(name: str) -> str | None:
     return place.country if place is not None and place.kind != "country" else None
 
 
-def _context_country(actor: ActorDraft, members: list[Mention], mentions: list[Mention]
-                     ) -> str | None:
+def _sentence_countries(mentions: list[Mention]) -> dict[int, set[str]]:
+    """The countries each sentence names, by its mentions and their clues."""
+    countries: dict[int, set[str]] = {}
+    for mention in mentions:
+        found = countries.setdefault(mention.sentence, set())
+        if mention.kind in {"country", "capital", "people", "place-as-government"} \
+                and mention.country:
+            found.add(mention.country)
+        found.update(mention.cue_countries)
+    for found in countries.values():
+        found -= {"IGO", "NGO", "IMG", "MNC"}
+    return countries
+
+
+def _context_country(actor: ActorDraft, members: list[Mention],
+                     countries_by_sentence: dict[int, set[str]]) -> str | None:
     """'Thousands of Serbs protested in Belgrade against the government': a definite
     state body the sentence names only one country for is that country's."""
     first = members[0] if members else None
     if first is None or first.source != "role" or not first.definite \
-            or actor.sector not in STATE_BODIES or first.possessor is not None:
+            or actor.sector not in STATE_BODIES or first.possessor is not None \
+            or first.cue_countries:
         return None
-    countries: set[str] = set()
-    for mention in mentions:
-        if mention.sentence != first.sentence or mention in members:
-            continue
-        if mention.kind in {"country", "capital", "people", "place-as-government"} \
-                and mention.country:
-            countries.add(mention.country)
-        countries.update(mention.cue_countries)
-    countries -= {"IGO", "NGO", "IMG", "MNC"}
-    return countries.pop() if len(countries) == 1 else None
+    countries = countries_by_sentence.get(first.sentence, set())
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _sector(actor: ActorDraft, members: list[Mention], mentions: list[Mention],
@@ -428,14 +464,15 @@ def _same_clause(a, b) -> bool:
     return clause(a) == clause(b)
 
 
-def _pair_members(doc: Doc, mention: Mention, actors: list[ActorDraft]) -> tuple[int, ...]:
+def _pair_members(doc: Doc, mention: Mention, actors: list[ActorDraft], recent: Recent
+                  ) -> tuple[int, ...]:
     """'the two countries' -> the last two countries named; 'the two leaders' -> the last
     two leaders of different countries."""
     noun = doc[mention.head].lemma_.lower()
     people = noun in {"leader", "president", "minister", "delegation", "counterpart"}
     chosen: list[int] = []
     countries: list[str] = []
-    for index in range(len(actors) - 1, -1, -1):
+    for index in recent.newest_first():
         actor = actors[index]
         if not actor.country or actor.country in countries:
             continue
@@ -455,8 +492,8 @@ def _pair_members(doc: Doc, mention: Mention, actors: list[ActorDraft]) -> tuple
         preferred = []
         for index in chosen:
             code = actors[index].country
-            states = [i for i, a in enumerate(actors) if a.country == code
-                      and a.kind in STATE_KINDS]
-            preferred.append(states[-1] if states else index)
+            state = next((i for i in recent.newest_first() if actors[i].country == code
+                          and actors[i].kind in STATE_KINDS), None)
+            preferred.append(state if state is not None else index)
         chosen = preferred
     return tuple(sorted(chosen))

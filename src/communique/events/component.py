@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..collector import collector_paused
 from ..tables import Knowledge
 from .coder import EventCoder
 
@@ -21,8 +22,9 @@ class EventTagger:
         self.coder = EventCoder(knowledge)
 
     def __call__(self, doc: Doc) -> Doc:
-        events = self.coder(doc)
-        self.set_annotations(doc, events)
+        with collector_paused():
+            events = self.coder(doc)
+            self.set_annotations(doc, events)
         return doc
 
     @staticmethod
