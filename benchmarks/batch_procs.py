@@ -18,6 +18,15 @@ def rss_mib(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def processes() -> list[tuple[int, int, str]]:
     """(pid, parent pid, command line) of every process."""
     found = []
@@ -51,6 +60,7 @@ class Sampler:
         self.interval = interval
         self.driver_peak = 0.0
         self.worker_peak = 0.0
+        self.cpu: dict[int, float] = {}  # pid -> CPU seconds at its last sample
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -60,8 +70,15 @@ class Sampler:
 
     def sample(self) -> None:
         self.driver_peak = max(self.driver_peak, rss_mib(os.getpid()))
+        self.cpu[os.getpid()] = cpu_seconds(os.getpid())
         for pid in self.workers():
             self.worker_peak = max(self.worker_peak, rss_mib(pid))
+            self.cpu[pid] = max(self.cpu.get(pid, 0.0), cpu_seconds(pid))
+
+    @property
+    def cpu_total(self) -> float:
+        """CPU seconds of the driver and the workers (as last sampled)."""
+        return sum(self.cpu.values())
 
     def __enter__(self) -> Sampler:
         self._thread.start()

@@ -6,7 +6,10 @@ Writes the benchmark corpus (benchmarks/batch_corpus.py) once, then for each eng
 `run_batch` with one worker and with two, each run in a fresh process, and prints the wall time of the whole run
 (model loading and, for Ray, starting a local Ray instance included), the rate after the
 first article came back (startup left out), the speed-up of two workers over one, and
-the peak resident memory of one worker (a coding process or Ray actor) and the driver.
+the peak resident memory of one worker (a coding process or Ray actor) and the driver,
+and the CPU seconds per article of the driver and workers together (model loading
+included). On a machine shared with other work the wall-time speed-up is bounded by the
+CPU left over; the load average is printed with each run.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ def run(engine: str, workers: int, corpus: Path, out: Path, part_size: int) -> d
     first_batch = part_size if engine == "ray" else 1
     steady = (summary.articles - first_batch) / (stamps[-1] - first) if len(stamps) > 1 else 0
     return {"articles": summary.articles, "total": total, "steady": steady,
+            "cpu": sampler.cpu_total,
             "worker_mib": sampler.worker_peak, "driver_mib": sampler.driver_peak}
 
 
@@ -90,7 +94,8 @@ def main() -> None:
                 print(f"{engine:5} x{workers}: {r['articles']} articles in {r['total']:6.1f}s "
                       f"= {r['articles'] / r['total']:5.1f}/s overall, {r['steady']:5.1f}/s "
                       f"after the first result; largest worker {r['worker_mib']:.0f} MiB, "
-                      f"driver {r['driver_mib']:.0f} MiB (peak RSS); load average "
+                      f"driver {r['driver_mib']:.0f} MiB (peak RSS); CPU "
+                      f"{r['cpu'] / r['articles']:.3f} s/article; load average "
                       f"{os.getloadavg()[0]:.2f}", flush=True)
             one, two = results[1], results[2]
             print(f"{engine:5} speed-up x2/x1: {one['total'] / two['total']:.2f} overall, "
