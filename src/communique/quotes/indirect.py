@@ -194,6 +194,8 @@ def _trim(reading: Reading, start: int, end: int) -> tuple[int, int] | None:
     while end > start and ((doc[end - 1].is_punct and not doc[end - 1].is_quote)
                            or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         end -= 1
+    if start + 2 < end and doc[start].pos_ == "ADV" and doc[start + 1].text == ",":
+        start += 2  # "Meanwhile, police detained ...": the reporter's word, not the report
     if end - start < 2 or not any(t.pos_ in {"VERB", "AUX"} for t in doc[start:end]):
         return None
     end = _close_marks(doc, start, end)

@@ -19,7 +19,9 @@ KINDS = ("direct", "partial", "indirect")
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[\w'-]+", text.replace("\u2019", "'").casefold()))
+    """Words without case or a possessive: "the governor's office" has "governor"."""
+    words = re.findall(r"[\w'-]+", text.replace("\u2019", "'").casefold())
+    return {w.removesuffix("'s").strip("'") for w in words}
 
 
 def said_by(article: Article, name: str | None = None, *,
