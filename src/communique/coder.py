@@ -201,9 +201,8 @@ def article_from_doc(doc: Doc, record: InputRecord, knowledge: Knowledge,
         mode = plain.get("mode") or (code.plover_mode if plover_type == code.plover_type
                                      else None)
         target = plain.get("target")
-        if plover_type == "CONSULT" and mode is None and target and target.get("country") in {
-                "IGO", "UNO"}:
-            mode = "multilateral"
+        if plover_type == "CONSULT" and mode is None:
+            mode = consult_mode(plain)
         events.append(Event(
             id=f"E{len(events) + 1}", sentence=plain["sentence"],
             source=_event_actor(plain.get("source")), target=_event_actor(target),
@@ -222,6 +221,20 @@ def article_from_doc(doc: Doc, record: InputRecord, knowledge: Knowledge,
         url=record.url, text=doc.text, actors=actors, events=events, quotes=quotes,
         places=list(doc._.communique_places or []), dates=list(doc._.communique_dates or []),
     )
+
+
+def consult_mode(plain: dict) -> str | None:
+    """A meeting within an IGO is multilateral; one held where neither side is from is at
+    a third-party venue (PLOVER CONSULT modes)."""
+    sides = [side for side in (plain.get("source"), plain.get("target")) if side]
+    if any(side.get("country") in {"IGO", "UNO"} for side in sides):
+        return "multilateral"
+    location = plain.get("location") or {}
+    venue = location.get("country")
+    countries = {side.get("country") for side in sides}
+    if venue and len(sides) == 2 and None not in countries and venue not in countries:
+        return "third-party"
+    return None
 
 
 def _event_actor(plain: dict | None) -> EventActor | None:

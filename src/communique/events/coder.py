@@ -515,10 +515,14 @@ class EventCoder:
         return []
 
     def fill_mode(self, draft: Draft) -> None:
-        """An assault's means, from the words around it ('killed ... in a bomb attack')."""
+        """A mode the words tell: an assault's means ('killed ... in a bomb attack'); who
+        or what is mobilised (troops, police, a militia, weapons)."""
         if draft.mode is not None or draft.framed:
             return
         code = self.cameo[draft.code]
+        if code.plover_type == "MOBILIZE":  # the code's default mode is only a default
+            draft.mode = mobilized(draft)
+            return
         if code.plover_type != "ASSAULT" or code.plover_mode is not None:
             return
         sent = draft.trigger.sent
@@ -597,6 +601,24 @@ def place_country_lookup(doc: Doc):
         return place.country if place is not None else None
 
     return lookup
+
+
+WEAPON_WORDS = frozenset({"missile", "rocket", "warship", "ship", "submarine", "carrier",
+                          "jet", "warplane", "bomber", "tank", "artillery", "weapon", "nuclear",
+                          "drone", "fleet", "battery", "launcher"})
+
+
+def mobilized(draft: Draft) -> str:
+    """PLOVER MOBILIZE mode: police, a non-state armed group, weapons, or troops."""
+    sector = draft.source.sector if draft.source else None
+    if sector == "COP":
+        return "police"
+    if sector in {"REB", "UAF", "CRM"}:
+        return "militia"
+    words = {t.lemma_.lower() for t in draft.trigger.sent}
+    if words & WEAPON_WORDS and not words & {"troop", "soldier", "force", "army"}:
+        return "weapons"
+    return "troops"
 
 
 def article_dyad(doc: Doc) -> tuple[str, str] | None:
