@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from communique.cli import main
 
 from ..conftest import ROOT
+from ..io.test_formats import PAGE, RSS
 from ..store.corpus import make_articles
 
 pytestmark = pytest.mark.model
@@ -26,11 +27,19 @@ def db(tmp_path_factory):
     source.write_text("".join(json.dumps(a) + "\n" for a in make_articles(30, pool=8))
                       + "{broken\n")
     (folder / "page.bin").write_bytes(bytes(range(256)))
+    (folder / "sheet.csv").write_text(
+        "guid,body\nc1,Police arrested 12 protesters in Tehran on Tuesday.\n"
+        "c2,Egypt and Israel held talks in Cairo on Monday.\n")
+    (folder / "wire.rss").write_text(RSS)
+    (folder / "page.html").write_text(PAGE)
     path = folder / "news.duckdb"
-    result = run("ingest", source, ROOT / "examples", folder / "page.bin", "--db", path,
-                 "--workers", "1", "--date", "2026-03-11")
-    assert result.exit_code == 1, result.output  # two records skipped
-    assert "coded 34 articles" in result.stdout and "2 skipped" in result.stdout
+    result = run("ingest", source, ROOT / "examples", folder / "page.bin",
+                 folder / "sheet.csv", folder / "wire.rss", folder / "page.html", "--db", path,
+                 "--workers", "1", "--date", "2026-03-11", "--text-column", "body",
+                 "--id-column", "guid")
+    assert result.exit_code == 1, result.output  # three records skipped
+    assert "coded 38 articles" in result.stdout and "3 skipped" in result.stdout
+    assert "the entry has no content or summary" in result.stdout  # the summary's reasons
     assert f"{source}:31" in result.stderr and "E007" in result.stderr
     assert "page.bin" in result.stderr
     return path
@@ -95,7 +104,12 @@ def test_actors_and_sql(db):
     lines = actors.stdout.splitlines()
     assert lines[0].startswith("code,name,country,events") and len(lines) == 6
     sql = run("sql", "SELECT count(*) AS n FROM articles", "--db", db, "--format", "jsonl")
-    assert json.loads(sql.stdout) == {"n": 34}
+    assert json.loads(sql.stdout) == {"n": 38}
+    ids = run("sql", "SELECT article_id FROM articles WHERE article_id NOT LIKE 'gen-%' "
+              "ORDER BY 1", "--db", db, "--format", "csv").stdout.split()
+    assert ids == ["article_id", "c1", "c2", "demo-article",
+                   "https://courier.example/world/talks-in-cairo", "wire-001", "wire-002",
+                   "wire-003", "wire-1"]
     refused = run("sql", "DROP TABLE events", "--db", db)
     assert refused.exit_code == 2 and "E023" in refused.stderr
 
@@ -106,7 +120,7 @@ def test_exports(db, tmp_path):
     assert {len(line.split("\t")) for line in gdelt.read_text().splitlines()} == {61}
     jsonl = run("export", "--db", db, "--format", "jsonl")
     records = [json.loads(line) for line in jsonl.stdout.splitlines()]
-    assert len(records) == 34 and "demo-article" in {r["id"] for r in records}
+    assert len(records) == 38 and "demo-article" in {r["id"] for r in records}
     assert run("export", "--db", db, "--format", "parquet", "-o", tmp_path / "pq").exit_code == 0
     assert (tmp_path / "pq" / "events.parquet").exists()
     assert run("export", "--db", db, "--format", "parquet").exit_code == 2
