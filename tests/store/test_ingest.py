@@ -108,3 +108,24 @@ def test_an_id_given_twice_keeps_the_later_text(coder, tmp_path):
         assert summary.coded == 2 and store.counts()["articles"] == 1
         assert store.connection.execute("SELECT text FROM articles").fetchone()[0] == \
             second.text
+
+
+def test_batch_output_imports_as_it_is_and_equals_ingest(coder, tmp_path):
+    from communique.batch.engines import BatchOptions, run_batch
+    from communique.store.coded import import_coded, is_coded_output
+
+    source = write_jsonl(tmp_path / "in.jsonl", ARTICLES)
+    out = tmp_path / "batch"
+    run_batch(str(source), str(out), settings=coder.settings,
+              options=BatchOptions(engine="local", workers=1, part_size=2))
+    assert is_coded_output(out) and not is_coded_output(tmp_path)
+    with Store.open(tmp_path / "imported.duckdb", write=True) as imported, \
+            Store.open(tmp_path / "ingested.duckdb", write=True) as ingested:
+        summary = import_coded(imported, out)
+        assert (summary.imported, summary.coded, summary.unchanged) == (3, 0, 0)
+        ingest(ingested, read_inputs([str(source)]), coder)
+        assert dump(imported) == dump(ingested)
+        assert import_coded(imported, out).unchanged == 3
+        counting = Counting(coder)  # the same articles from their JSONL: nothing to code
+        assert ingest(imported, read_inputs([str(source)]), counting).unchanged == 3
+        assert counting.records == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 from tqdm import tqdm
@@ -14,6 +15,7 @@ from ..parallel import ParallelCoder, default_workers
 from ..pipeline.model import choose_model
 from ..settings import Settings
 from ..store import ingest
+from ..store.coded import import_coded, is_coded_output
 from ..store.ingest import BATCH_ARTICLES, IngestSummary
 from ..tables import load_knowledge
 from .common import EXIT_OK, EXIT_SKIPPED, coder_options, user_errors
@@ -58,7 +60,8 @@ def ingest_command(inputs, db, date, workers, recode, story_window, commit_every
 
     PATH is a text file, JSONL, CSV or TSV, an HTML page, an RSS or Atom feed (.rss,
     .atom, .xml), a Parquet file, a folder of these (read recursively), or - for
-    standard input. An article already stored with the same content is passed over; a
+    standard input. A folder written by `communique batch` is imported as it is,
+    without coding again. An article already stored with the same content is passed over; a
     changed one replaces the old. A run that is stopped, even killed, can be run again
     and carries on. Skipped records are reported on standard error with where they came
     from, and the exit status is then 1.
@@ -83,14 +86,21 @@ def ingest_command(inputs, db, date, workers, recode, story_window, commit_every
         text = message if where in message else f"{where}: {message}"
         tqdm.write(f"skipped: {text} [{item.error.code}]", file=sys.stderr)
 
-    total = count_inputs(inputs, columns=columns) if show else None
+    coded = [name for name in inputs if name != "-" and is_coded_output(Path(name))]
+    to_code = [name for name in inputs if name not in coded]
+    total = count_inputs(to_code, columns=columns) if show and to_code else None
+    summary = IngestSummary()
     with open_store(db, write=True) as store, tqdm(
-            total=total, disable=not show, unit=" articles", file=sys.stderr,
+            total=total, disable=not show or not to_code, unit=" articles", file=sys.stderr,
             dynamic_ncols=True, smoothing=0.1) as bar:
         try:
-            summary = ingest(store, read_inputs(inputs, date=date, columns=columns), coder,
-                             recode=recode, on_skip=report, on_progress=bar.update,
-                             story_window=story_window, batch_articles=commit_every)
+            for folder in coded:  # already coded by `communique batch`: imported as it is
+                summary.add(import_coded(store, Path(folder), story_window=story_window))
+            if to_code:
+                summary.add(ingest(store, read_inputs(to_code, date=date, columns=columns),
+                                   coder, recode=recode, on_skip=report,
+                                   on_progress=bar.update, story_window=story_window,
+                                   batch_articles=commit_every))
         except KeyboardInterrupt:
             bar.close()
             click.echo("interrupted: what was stored is kept; run the same command again "
@@ -102,8 +112,9 @@ def ingest_command(inputs, db, date, workers, recode, story_window, commit_every
 
 def format_summary(summary: IngestSummary, db: str) -> str:
     rate = summary.coded / summary.seconds if summary.seconds else 0.0
+    imported = f", imported {summary.imported} coded by batch" if summary.imported else ""
     lines = [
-        f"{db}: coded {summary.coded} article{'s' if summary.coded != 1 else ''} "
+        f"{db}: coded {summary.coded} article{'s' if summary.coded != 1 else ''}{imported} "
         f"({summary.replaced} replacing older versions), {summary.events} events, "
         f"{summary.quotes} quotes; {summary.unchanged} unchanged; "
         f"{len(summary.skipped)} skipped; {summary.seconds:.1f}s ({rate:.1f} articles/s)"]

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import logging
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -36,9 +36,21 @@ DEFAULT_PATH = "communique.duckdb"
 
 
 def content_hash(record: InputRecord) -> str:
-    """What makes an article the same article: its text and metadata."""
-    data = [record.text, record.date, record.title, record.source, record.url]
-    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
+    """What makes an article the same article: its text and metadata (the date as a
+    day). `CONTENT_HASH_SQL` computes the same from a table's columns."""
+    date = record.date
+    if isinstance(date, str) and _ISO_DAY.match(date):
+        date = date[:10]
+    fields = (record.text, date, record.title, record.source, record.url)
+    joined = _SEPARATOR.join(_MISSING if value is None else str(value) for value in fields)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
+_SEPARATOR, _MISSING = "\x1f", "\x1e"  # unit and record separators: not found in news
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]|$)")
+CONTENT_HASH_SQL = "sha256(concat_ws(chr(31), {}))".format(", ".join(
+    f"coalesce(CAST(\"{name}\" AS VARCHAR), chr(30))"
+    for name in ("text", "date", "title", "source", "url")))
 
 
 def text_id(text: str) -> str:

@@ -42,7 +42,8 @@ class IngestSummary:
     """What a run did."""
 
     coded: int = 0  # articles coded and stored
-    replaced: int = 0  # ... of which replaced an older version
+    imported: int = 0  # articles stored as `communique batch` coded them
+    replaced: int = 0  # ... of which (coded or imported) replaced an older version
     unchanged: int = 0  # already stored with the same content (or twice in the input)
     events: int = 0
     quotes: int = 0
@@ -50,12 +51,19 @@ class IngestSummary:
     story_keys: int = 0  # story keys linked at the end
     seconds: float = 0.0
 
+    def add(self, other: IngestSummary) -> None:
+        """Count another run's work in with this one's."""
+        for name in ("coded", "imported", "replaced", "unchanged", "events", "quotes", "story_keys",
+                     "seconds"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.skipped.extend(other.skipped)
+
     def reasons(self) -> Counter:
         """Skipped records by error code and message template."""
         return Counter(f"{item.error.code} {_reason(item)}" for item in self.skipped)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"coded": self.coded, "replaced": self.replaced, "unchanged": self.unchanged,
+        return {"coded": self.coded, "imported": self.imported, "replaced": self.replaced, "unchanged": self.unchanged,
                 "events": self.events, "quotes": self.quotes, "skipped": len(self.skipped),
                 "skipped_by_reason": dict(self.reasons()), "story_keys": self.story_keys,
                 "seconds": round(self.seconds, 2)}
