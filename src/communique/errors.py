@@ -147,6 +147,45 @@ E029 = ErrorKind(
     "or use --engine local.",
 )
 
+# -- the HTTP API (`communique serve`) --
+E030 = ErrorKind(
+    "E030", 400, "{where}: {problem}",
+    "Correct the request; the API's endpoints and their parameters are described in "
+    "/openapi.json and in the README section 'HTTP API and web page'.",
+)
+E031 = ErrorKind(
+    "E031", 401, "{action} needs the server's token: {problem}.",
+    "Send the token the server was started with (`communique serve --token`, or "
+    "COMMUNIQUE_TOKEN) in the header `Authorization: Bearer TOKEN`.",
+)
+E032 = ErrorKind(
+    "E032", 403, "{action} is turned off: the server was started without a token.",
+    "Start the server with a token (`communique serve --token TOKEN`, or set "
+    "COMMUNIQUE_TOKEN) to allow writing to the store.",
+)
+E033 = ErrorKind(
+    "E033", 413, "The request body is over the limit of {limit:,} bytes.",
+    "Send fewer or shorter articles per request, or start the server with a larger "
+    "--max-body.",
+)
+E034 = ErrorKind(
+    "E034", 404, "There is no {what} {name!r} in the store.",
+    "Check the id; GET /events and GET /actors list what the store holds.",
+)
+E035 = ErrorKind(
+    "E035", 404, "{method} {path}: there is no such endpoint.",
+    "See /openapi.json for the endpoints, or open / for the web page.",
+)
+E036 = ErrorKind(
+    "E036", 405, "{method} {path}: the method is not allowed here.",
+    "See /openapi.json for the methods each endpoint takes.",
+)
+E037 = ErrorKind(
+    "E037", 500, "The server could not answer ({problem}).",
+    "This is a fault in communique, not in the request: the server's log has the details; "
+    "please report it.",
+)
+
 
 class CommuniqueError(Exception):
     """An error with a catalogue code, an HTTP status and a suggested fix."""
@@ -204,3 +243,8 @@ class StoreError(CommuniqueError):
 class BatchError(CommuniqueError):
     """A batch run cannot start or go on: its input, output or engine (one bad record is
     an InputError, and the run goes on)."""
+
+
+class RequestError(CommuniqueError):
+    """An HTTP request the API cannot answer as asked: bad parameters, no token, too
+    large, nothing there."""
