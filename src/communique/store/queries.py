@@ -229,10 +229,11 @@ def dyad_timeline(store: Store, first: str, second: str, *, directed: bool = Fal
 
 def top_actors(store: Store, *, limit: int = 20, offset: int = 0,
                since: str | dt.date | None = None, until: str | dt.date | None = None,
-               by: str = "code") -> Page:
+               by: str = "code", search: str | None = None) -> Page:
     """The most active actors: events in which each is the source or the target.
     `by="code"` ranks actor codes (RUSGOV) with their commonest name; `by="name"` ranks
-    names with their commonest code."""
+    names with their commonest code. `search` keeps the sides whose code starts with it
+    or whose name contains it, in any case ("rus", "putin")."""
     limit, offset = _page(limit, offset)
     if by not in {"code", "name"}:
         raise StoreError(E024, name="--by", problem="must be code or name")
@@ -240,19 +241,23 @@ def top_actors(store: Store, *, limit: int = 20, offset: int = 0,
     where = _Where()
     _dates(where, since, until)
     where.add("NOT coalesce(e.negated, false)")
+    matching, params = "", where.params
+    if search is not None and search.strip():
+        matching = " AND (starts_with(e.{0}_code, ?) OR contains(lower(e.{0}_name), ?))"
+        params = [*where.params, search.strip().upper(), search.strip().lower()]
     sides = " UNION ALL ".join(
         f"SELECT e.{side}_code AS code, e.{side}_name AS name, e.{side}_country AS country, "
         f"'{side}' AS side, e.goldstein FROM events e WHERE {where.sql()} "
-        f"AND e.{side}_{by} IS NOT NULL" for side in ("source", "target"))
+        f"AND e.{side}_{by} IS NOT NULL{matching.format(side)}" for side in ("source", "target"))
     connection = store.connection
     total = connection.execute(f"SELECT count(DISTINCT {by}) FROM ({sides})",
-                               where.params * 2).fetchone()[0]
+                               params * 2).fetchone()[0]
     cursor = connection.execute(
         f"SELECT {by}, mode({other}) AS {other}, mode(country) AS country, "
         "count(*) AS events, count(*) FILTER (WHERE side = 'source') AS as_source, "
         "count(*) FILTER (WHERE side = 'target') AS as_target, "
         f"round(avg(goldstein), 2) AS goldstein FROM ({sides}) GROUP BY {by} "
-        f"ORDER BY events DESC, {by} LIMIT ? OFFSET ?", [*where.params * 2, limit, offset])
+        f"ORDER BY events DESC, {by} LIMIT ? OFFSET ?", [*params * 2, limit, offset])
     return Page(_rows(cursor), total, limit, offset, [d[0] for d in cursor.description])
 
 
