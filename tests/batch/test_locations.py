@@ -54,3 +54,21 @@ def test_output_on_a_file_is_refused(tmp_path):
     with pytest.raises(BatchError) as caught:
         prepare_output(Location.parse(str(tmp_path / "out")), overwrite=True)
     assert caught.value.code == "E028"
+
+
+def test_bad_options_are_refused_before_any_work(tmp_path):
+    from communique.batch import BatchOptions, run_batch
+
+    for options in (BatchOptions(engine="spark"), BatchOptions(part_size=0)):
+        with pytest.raises(BatchError) as caught:
+            run_batch(str(tmp_path), str(tmp_path / "out"), options=options)
+        assert caught.value.code == "E024"
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_rejects_file_may_go_into_a_new_folder(tmp_path):
+    from communique.batch.rejects import RejectsFile
+
+    with RejectsFile(Location.parse(str(tmp_path / "new" / "rejects.jsonl"))) as rejects:
+        rejects.write({"where": "a.jsonl:1"})
+    assert (tmp_path / "new" / "rejects.jsonl").read_text() == '{"where": "a.jsonl:1"}\n'

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 
 from ..coder import Coder, Rejected
-from ..errors import InputError
+from ..errors import E024, BatchError, InputError
 from ..io.checks import InputRecord
 from ..io.readers import Unreadable
 from ..parallel import ParallelCoder, default_workers
@@ -92,6 +92,7 @@ def run_batch(source: str, destination: str, *, settings: Settings | None = None
     rejects file. `progress` is called with the number of articles each step coded."""
     settings = settings if settings is not None else Settings.load()
     options = options or BatchOptions()
+    _check(options)
     files = input_files(Location.parse(source))
     output = Location.parse(destination)
     prepare_output(output, overwrite=options.overwrite)
@@ -113,6 +114,16 @@ def run_batch(source: str, destination: str, *, settings: Settings | None = None
     summary.seconds = round(time.monotonic() - started, 3)
     _write_summary(output, summary)
     return summary
+
+
+def _check(options: BatchOptions) -> None:
+    if options.engine not in ENGINES:
+        raise BatchError(E024, name="engine", problem=f"{options.engine!r} is not one of "
+                         f"{', '.join(ENGINES)}")
+    for name in ("workers", "part_size", "worker_memory"):
+        value = getattr(options, name)
+        if value is not None and value < 1:
+            raise BatchError(E024, name=name, problem=f"{value!r} must be 1 or more")
 
 
 def _write_summary(output: Location, summary: BatchSummary) -> None:

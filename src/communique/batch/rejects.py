@@ -4,9 +4,13 @@ from (file and line or row), its id, and the error's code, message and fix."""
 from __future__ import annotations
 
 import json
+import posixpath
 from typing import Any
 
+import pyarrow as pa
+
 from ..coder import Rejected
+from ..errors import E028, BatchError
 from ..io.readers import Unreadable
 from .locations import Location
 
@@ -22,7 +26,14 @@ class RejectsFile:
     def __init__(self, location: Location) -> None:
         self.location = location
         self.count = 0
-        self._stream = location.filesystem.open_output_stream(location.path)
+        try:
+            location.filesystem.create_dir(posixpath.dirname(location.path), recursive=True)
+            self._stream = location.filesystem.open_output_stream(location.path)
+        except (pa.ArrowException, OSError) as exc:
+            problem = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else \
+                type(exc).__name__
+            raise BatchError(E028, location=location.display,
+                             problem=f"cannot write the rejects file ({problem})") from exc
 
     def write(self, line: dict[str, Any]) -> None:
         self.count += 1
