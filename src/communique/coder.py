@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import pipeline as _pipeline
+from .actors.known import load_known_actors
 from .actors.registry import Registry
 from .errors import E012, CommuniqueError, InputError
 from .io.checks import InputRecord, check_record
@@ -68,6 +69,7 @@ class Coder:
         self.settings = settings if settings is not None else Settings.load(**overrides)
         self.knowledge: Knowledge = load_knowledge(self.settings.dictionaries)
         self.nlp = build_pipeline(self.settings, nlp)
+        self.known: Registry | None = load_known_actors() if self.settings.known_actors else None
         self._failures: list[tuple[Doc, Exception, str]] = []
         # A failing component skips its article, not the batch. (Language.set_error_handler
         # trips over compiled components in spaCy 3.8, so the default handler is set here;
@@ -95,7 +97,7 @@ class Coder:
         if self._failures:
             _, exc, _ = self._failures.pop()
             raise exc
-        return remember(self.to_article(doc, record), registry)
+        return remember(self.to_article(doc, record), registry, self.known)
 
     # -- many articles -----------------------------------------------------------------
     def code_many(self, records: Iterable[InputRecord | Mapping[str, Any] | str], *,
@@ -111,7 +113,7 @@ class Coder:
         stream = ((self.make_doc(record), record) for record in checked)
         for doc, record in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             yield from self._flush_failures(report)
-            yield remember(self.to_article(doc, record), registry)
+            yield remember(self.to_article(doc, record), registry, self.known)
         yield from self._flush_failures(report)
 
     def make_doc(self, record: InputRecord) -> Doc:
@@ -154,11 +156,15 @@ class Coder:
         return article_from_doc(doc, record, self.knowledge, self.settings.min_confidence)
 
 
-def remember(article: Article, registry: Registry | None) -> Article:
-    """Complete an article from the registry, then let the registry learn from it."""
+def remember(article: Article, registry: Registry | None,
+             known: Registry | None = None) -> Article:
+    """Complete an article from the run's registry, let the registry learn what the
+    article says, then fill in what is still unknown from the built-in known actors."""
     if registry is not None:
         registry.apply(article)
         registry.learn(article)
+    if known is not None:
+        known.apply(article)
     return article
 
 

@@ -15,9 +15,11 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from typing import Any
 
+from .actors.known import load_known_actors
 from .actors.registry import Registry
 from .coder import Coder, ErrorCallback, Rejected, _log_rejected, remember
 from .io.checks import InputRecord
@@ -67,8 +69,11 @@ class ParallelCoder:
                 self._local = Coder(self.settings)
             yield from self._local.code_many(records, on_error=report, registry=registry)
             return
+        # Workers leave the built-in known actors to this process, which applies them
+        # after the run's registry, as a single Coder does.
+        known = load_known_actors() if self.settings.known_actors else None
         for article in self._pooled(records, report):
-            yield remember(article, registry)
+            yield remember(article, registry, known)
 
     def _pooled(self, records: Iterable[InputRecord], report: Callable[[Rejected], None]
                 ) -> Iterator[Article]:
@@ -77,7 +82,7 @@ class ParallelCoder:
         pending: deque[Any] = deque()
         limit = self.workers * IN_FLIGHT_PER_WORKER
         with context.Pool(self.workers, initializer=_start_worker,
-                          initargs=(self.settings,)) as pool:
+                          initargs=(replace(self.settings, known_actors=False),)) as pool:
             while True:
                 while len(pending) < limit:
                     chunk = list(islice(source, self.chunk_size))

@@ -31,6 +31,15 @@ def _unit_interval(value: float) -> str | None:
     return None if 0.0 <= value <= 1.0 else "must lie between 0 and 1"
 
 
+def _switch(text: str) -> bool:
+    value = text.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ValueError("must be on or off (true/false, yes/no, 1/0)")
+
+
 def _paths(text: str) -> tuple[str, ...]:
     return tuple(part for part in text.split(os.pathsep) if part)
 
@@ -44,6 +53,9 @@ SETTINGS: tuple[Setting, ...] = (
             _unit_interval),
     Setting("dictionaries", (), "User dictionary files (YAML), separated by the path separator.",
             _paths),
+    Setting("known_actors", True, "Fill in actors the text leaves unplaced from the built-in "
+            "table of office-holders (heads of state and government, ministers, heads of "
+            "IGOs and armed groups), by the article's date.", _switch),
 )
 SETTINGS_BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 
@@ -57,6 +69,7 @@ class Settings:
     max_chars: int = 1_000_000
     min_confidence: float = 0.0
     dictionaries: tuple[str, ...] = field(default_factory=tuple)
+    known_actors: bool = True
 
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -72,7 +72,8 @@ def test_known_actors_from_a_file_and_line_numbered_errors(tmp_path):
     registry = Registry()
     assert registry.add_file(path) == 1
     assert registry.lookup("Ushakov", day="2026-01-01").title == "presidential aide"
-    assert registry.lookup("Ushakov", day="2010-01-01") is None  # before the role held
+    before = registry.lookup("Ushakov", day="2010-01-01")  # before the role was held
+    assert (before.country, before.sector, before.title) == ("RUS", None, None)
     path.write_text("actors:\n  - {names: [X], country: XYZ}\n")
     with pytest.raises(TableError, match=r"known\.yaml:2:"):
         Registry().add_file(path)

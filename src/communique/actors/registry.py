@@ -26,7 +26,7 @@ from ..records import Actor, Article, EventActor
 from ..tables.lexicon import NONSTATE_COUNTRIES, known_country
 from ..tables.loader import TableRow, read_yaml, validate_list
 
-SOURCES = ("learnt", "user", "correction")  # lowest to highest standing
+SOURCES = ("learnt", "known", "user", "correction")  # lowest to highest standing
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "mr.", "mrs.", "ms.",
                         "dr."})
 LEARNABLE_KINDS = frozenset({"person", "organization"})
@@ -58,25 +58,42 @@ class Entry:
     roles: list[Role] = field(default_factory=list)
 
     def role_on(self, day: str | None) -> Role | None:
-        """The role that holds on a day: a correction, then a role a user gave, then the
-        latest learnt role begun by that day (or the earliest, for days before any)."""
+        """The role that holds on a day: a correction, then a role a user gave, then one
+        from the built-in table of known actors, then the latest learnt role begun by that
+        day (or the earliest, for days before any)."""
         if not self.roles:
             return None
-        for source in ("correction", "user"):
+        for source in ("correction", "user", "known"):
             given = [r for r in self.roles if r.source == source]
             if given:
                 covering = [r for r in given if day is None or r.covers(day)]
+                if day is not None and len({r.country for r in covering}) > 1:
+                    return None  # namesakes in office in two countries: no guess
                 if covering:
                     return max(covering, key=lambda r: r.since or "")
         learnt = [r for r in self.roles if r.source == "learnt"]
         if not learnt:
-            return None
+            return self._out_of_office(day)
         if day is None:
             return max(learnt, key=lambda r: r.until or "")
         begun = [r for r in learnt if (r.since or "") <= day]
         if begun:
             return max(begun, key=lambda r: r.since or "")
         return min(learnt, key=lambda r: r.since or "")
+
+    def _out_of_office(self, day: str | None) -> Role | None:
+        """A person with known offices on a day none covers: still of their country; a
+        former office-holder (CAMEO's elites, ELI) after the last, sectorless before."""
+        dated = [r for r in self.roles if r.source != "learnt" and r.country]
+        if day is None or not dated:
+            return None
+        ended = [r for r in dated if r.until and r.until < day]
+        if ended:
+            last = max(ended, key=lambda r: r.until or "")
+            title = f"former {last.title}" if last.title else None
+            return Role(last.country, "ELI", title, last.org, last.until, None, last.source)
+        first = min(dated, key=lambda r: r.since or "")
+        return Role(first.country, None, None, None, None, first.since, first.source)
 
 
 def name_key(name: str) -> str:
@@ -131,8 +148,20 @@ class Registry:
 
     def lookup(self, name: str, *, kind: str | None = None, day: str | None = None
                ) -> Role | None:
-        entry = self.find(name, kind)
+        entry = self.find(name, kind) or self._held_on(name, kind, day)
         return entry.role_on(day) if entry is not None else None
+
+    def _held_on(self, name: str, kind: str | None, day: str | None) -> Entry | None:
+        """Of several actors a short name points to ('Bush'), the one whose dated office
+        covers the day, when exactly one does."""
+        if day is None:
+            return None
+        keys = self._aliases.get(name_key(name), ())
+        holding = [self.entries[k] for k in keys
+                   if (kind is None or self.entries[k].kind == kind)
+                   and any(r.source != "learnt" and r.since and r.covers(day)
+                           for r in self.entries[k].roles)]
+        return holding[0] if len(holding) == 1 else None
 
     # -- learning ------------------------------------------------------------------------
     def learn(self, article: Article) -> int:
@@ -174,7 +203,7 @@ class Registry:
         entry.roles.append(Role(country, sector, title, org, since, until, source))
         return entry
 
-    def add_file(self, path: Path) -> int:
+    def add_file(self, path: Path, *, source: str = "user") -> int:
         """Known actors from a YAML file with an `actors:` list (see the README)."""
         data = read_yaml(path, kind=E015)
         if not isinstance(data, dict) or "actors" not in data:
@@ -184,7 +213,7 @@ class Registry:
             self.add(row.names, country=row.country, sector=row.sector, kind=row.kind,
                      title=row.title, org=row.org,
                      since=row.since.isoformat() if row.since else None,
-                     until=row.until.isoformat() if row.until else None, source="user")
+                     until=row.until.isoformat() if row.until else None, source=source)
         return len(rows)
 
     # -- applying ------------------------------------------------------------------------
