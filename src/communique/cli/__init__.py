@@ -20,10 +20,12 @@ from .events import events_command
 from .export import export_command
 from .ingest import ingest_command
 from .quotes import quotes_command
+from .serve import serve_command
 from .sql import sql_command
 
 COMMANDS = (code, evaluate_command, ingest_command, events_command, dyad_command,
-            actors_command, sql_command, export_command, quotes_command, batch_command)
+            actors_command, sql_command, export_command, quotes_command, batch_command,
+            serve_command)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,0 +1,105 @@
+"""How the server holds the store and the coder across concurrent requests.
+
+DuckDB lets one process open a store file, and within that process many connections
+(cursors) work at once, each reading the last committed state while a write goes on.
+So the server opens the store once and lends each request a cursor of its own from a
+pool. Without a token the store is opened read-only: other readers (`communique events`,
+a second server) can open it too, and nothing can be written. With a token the server is
+the store's one writer: `POST /ingest` writes through it, one request at a time under a
+lock, while reads go on, and `communique ingest` from another process must wait.
+
+The coder (the language model, some hundred megabytes) is loaded on first use and
+codes one request at a time: spaCy pipelines are not made for threads, and coding is
+bound by the processor anyway.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from ..coder import Coder
+from ..errors import E032, RequestError
+from ..settings import Settings
+from ..store import Store
+
+log = logging.getLogger(__name__)
+MAX_IDLE_CURSORS = 64  # beyond this, a returned cursor is closed rather than kept
+
+
+class StoreAccess:
+    """The server's store: a cursor per request for reading, a lock for writing."""
+
+    def __init__(self, path: str | Path, *, writable: bool) -> None:
+        self.path = Path(path)
+        self.writable = writable
+        self._store = Store.open(self.path, write=writable)
+        self._idle: list[duckdb.DuckDBPyConnection] = []
+        self._pool_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Store]:
+        """A store for one request's queries, on a cursor no other request uses."""
+        cursor = self._borrow()
+        try:
+            yield Store(self.path, cursor, writable=False)
+        except BaseException:
+            cursor.close()  # a cursor left in an unknown state is not lent again
+            raise
+        self._give_back(cursor)
+
+    @contextlib.contextmanager
+    def writing(self, action: str) -> Iterator[Store]:
+        """The store for one writing request; writers wait for each other."""
+        if not self.writable:
+            raise RequestError(E032, action=action)
+        with self._write_lock:
+            cursor = self._store.connection.cursor()
+            try:
+                yield Store(self.path, cursor, writable=True)
+            finally:
+                cursor.close()
+
+    def close(self) -> None:
+        with self._pool_lock:
+            idle, self._idle = self._idle, []
+        for cursor in idle:
+            cursor.close()
+        self._store.close()
+
+    def _borrow(self) -> duckdb.DuckDBPyConnection:
+        with self._pool_lock:
+            if self._idle:
+                return self._idle.pop()
+        return self._store.connection.cursor()
+
+    def _give_back(self, cursor: duckdb.DuckDBPyConnection) -> None:
+        with self._pool_lock:
+            if len(self._idle) < MAX_IDLE_CURSORS:
+                self._idle.append(cursor)
+                return
+        cursor.close()
+
+
+class CoderAccess:
+    """The coder, loaded on first use and used by one request at a time."""
+
+    def __init__(self, settings: Settings | None = None, *, coder: Coder | None = None
+                 ) -> None:
+        self.settings = settings if settings is not None else Settings.load()
+        self._coder = coder
+        self._lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def using(self) -> Iterator[Coder]:
+        with self._lock:
+            if self._coder is None:
+                log.info("loading the coder (model %s)", self.settings.model or "default")
+                self._coder = Coder(self.settings)
+            yield self._coder

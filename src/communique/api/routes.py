@@ -1,0 +1,224 @@
+"""The API's endpoints: thin shells over the store's queries, the coder and ingest.
+
+Each reading endpoint borrows a cursor (`StoreAccess.reading`), calls one function of
+`communique.store` with the request's filters, and returns its plain data as JSON. The
+store validates the filters and builds parameterised SQL; its errors reach the client as
+catalogue errors with their status.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse
+
+from ..coder import Rejected
+from ..errors import E008, E012, E030, E034, InputError, RequestError
+from ..io.checks import InputRecord
+from ..io.readers import Unreadable
+from ..store import dyad_timeline, find_articles, find_events, get_article, overview, top_actors
+from ..store.ingest import ingest
+from ..store.queries import QUADS, jsonable
+from ..tables.cameo import PLOVER_TYPES
+from . import models
+from .access import CoderAccess, StoreAccess
+from .security import check_token
+
+MAX_PAGE = 1000  # rows per page over HTTP (the store allows more to Python callers)
+ERRORS = {status: {"model": models.ErrorBody} for status in (400, 404)}
+RECORD_FIELDS = ("id", "text", "date", "title", "source", "url")
+
+router = APIRouter()
+
+
+def store_of(request: Request) -> StoreAccess:
+    return request.app.state.store
+
+
+def coder_of(request: Request) -> CoderAccess:
+    return request.app.state.coder
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page.")]
+Offset = Annotated[int, Query(ge=0, description="Rows to pass over first.")]
+Since = Annotated[str | None, Query(description="On or after this date (YYYY-MM-DD).")]
+Until = Annotated[str | None, Query(description="On or before this date (YYYY-MM-DD).")]
+
+
+@router.get("/events", response_model=models.Page, responses=ERRORS, tags=["read"],
+            summary="Search events")
+def events(
+    request: Request,
+    actor: Annotated[str | None, Query(description="An actor on either side: a code "
+                                       "prefix (RUS, RUSGOV) or part of a name (putin).")
+                     ] = None,
+    dyad: Annotated[str | None, Query(description="Events between two actors: two code "
+                                      "prefixes separated by a comma (CHN,RUS).")] = None,
+    directed: Annotated[bool, Query(description="With dyad: only the first as source, the "
+                                    "second as target.")] = False,
+    type: Annotated[str | None, Query(description="A PLOVER type: SUPPORT, ASSAULT, ...")
+                    ] = None,
+    cameo: Annotated[str | None, Query(description="A CAMEO code or prefix: 05, 0841.")
+                     ] = None,
+    since: Since = None,
+    until: Until = None,
+    article: Annotated[str | None, Query(description="The events of one article.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> JSONResponse:
+    """Stored events, newest first, with their story counts and their article's title,
+    source and URL. Negated events are included and marked `negated`."""
+    with store_of(request).reading() as store:
+        page = find_events(store, actor=actor, dyad=_dyad(dyad), directed=directed,
+                           plover_type=type, cameo=cameo, since=since, until=until,
+                           article_id=article, limit=limit, offset=offset)
+    return JSONResponse(page.to_dict())
+
+
+def _dyad(value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    parts = [part.strip() for part in value.split(",")]
+    if len(parts) != 2 or not all(parts):
+        raise RequestError(E030, where="The parameter 'dyad'",
+                           problem=f"{value!r} is not two actor codes separated by a comma "
+                           "(CHN,RUS)")
+    return parts[0], parts[1]
+
+
+@router.get("/articles/{article_id:path}", responses=ERRORS, tags=["read"],
+            summary="One article's record")
+def article(request: Request,
+            article_id: Annotated[str, Path(description="The article's id.")]
+            ) -> JSONResponse:
+    """The article's record as `communique code` writes it, with its text: actors with
+    their mentions, events with their evidence, quotes, places and dates (offsets are
+    character offsets into `text`)."""
+    with store_of(request).reading() as store:
+        found = get_article(store, article_id)
+    if found is None:
+        raise RequestError(E034, what="article", name=article_id)
+    return JSONResponse(found.to_dict(include_text=True))
+
+
+@router.get("/articles", response_model=models.Page, responses=ERRORS, tags=["read"],
+            summary="List articles")
+def articles(
+    request: Request,
+    search: Annotated[str | None, Query(description="Words in the title or text.")] = None,
+    source: Annotated[str | None, Query(description="Articles from this source.")] = None,
+    since: Since = None, until: Until = None, limit: Limit = 50, offset: Offset = 0,
+) -> JSONResponse:
+    """Articles without their text, newest first, with their numbers of events."""
+    with store_of(request).reading() as store:
+        page = find_articles(store, search=search, source=source, since=since, until=until,
+                             limit=limit, offset=offset)
+    return JSONResponse(page.to_dict())
+
+
+@router.get("/dyads/{first}/{second}", response_model=models.Timeline, responses=ERRORS,
+            tags=["read"], summary="A dyad's timeline")
+def dyad(
+    request: Request,
+    first: Annotated[str, Path(description="An actor code or prefix: CHN, RUSGOV.")],
+    second: Annotated[str, Path(description="The other actor's code or prefix.")],
+    directed: Annotated[bool, Query(description="Only the first as source, the second as "
+                                    "target.")] = False,
+    period: Annotated[str, Query(pattern="^(week|month|year)$",
+                                 description="week, month or year.")] = "week",
+    since: Since = None, until: Until = None,
+) -> JSONResponse:
+    """Events between two actors per period: the count in each quad class (statement,
+    verbal and material cooperation, verbal and material conflict) and the mean
+    Goldstein score. Only periods with events are listed; negated events are not
+    counted."""
+    with store_of(request).reading() as store:
+        rows = dyad_timeline(store, first, second, directed=directed, since=since,
+                             until=until, period=period)
+    return JSONResponse({"first": first.strip().upper(), "second": second.strip().upper(),
+                         "directed": directed, "period": period,
+                         "rows": [jsonable(row) for row in rows]})
+
+
+@router.get("/actors", response_model=models.Page, responses=ERRORS, tags=["read"],
+            summary="The most active actors")
+def actors(
+    request: Request,
+    q: Annotated[str | None, Query(description="Only actors whose code starts with this or "
+                                   "whose name contains it (rus, putin).")] = None,
+    by: Annotated[str, Query(pattern="^(code|name)$", description="Rank actor codes "
+                             "(RUSGOV) or names (Vladimir Putin).")] = "code",
+    since: Since = None, until: Until = None, limit: Limit = 20, offset: Offset = 0,
+) -> JSONResponse:
+    """Actors ranked by the events they are a side of (negated events not counted), with
+    their commonest name or code, events as source and as target, and the mean
+    Goldstein score."""
+    with store_of(request).reading() as store:
+        page = top_actors(store, search=q, by=by, since=since, until=until, limit=limit,
+                          offset=offset)
+    return JSONResponse(page.to_dict())
+
+
+@router.get("/overview", response_model=models.Overview, tags=["read"],
+            summary="What the store holds")
+def store_overview(request: Request) -> JSONResponse:
+    """Rows in each table, the span of event dates, and the values the filters take."""
+    access = store_of(request)
+    with access.reading() as store:
+        figures = overview(store)
+    return JSONResponse({**figures, "writable": access.writable,
+                         "plover_types": list(PLOVER_TYPES), "quad_classes": list(QUADS)})
+
+
+@router.post("/code", responses={**ERRORS, 413: {"model": models.ErrorBody},
+                                 422: {"model": models.ErrorBody}},
+             tags=["code"], summary="Code a text")
+def code(request: Request, body: models.ArticleIn) -> JSONResponse:
+    """Code one article on the fly, without storing it: its record with actors, events,
+    quotes, places and dates. The first request loads the language model."""
+    with coder_of(request).using() as coder:
+        record = coder.code(body.text, date=body.date, id=body.id, title=body.title,
+                            source=body.source, url=body.url)
+    return JSONResponse(record.to_dict())
+
+
+def writer(request: Request) -> None:
+    """Only requests carrying the server's token may write."""
+    check_token(request.headers.get("authorization"), request.app.state.token,
+                action="Ingest")
+
+
+@router.post("/ingest", response_model=models.IngestResult, dependencies=[Depends(writer)],
+             responses={**ERRORS, 401: {"model": models.ErrorBody},
+                        403: {"model": models.ErrorBody}, 413: {"model": models.ErrorBody}},
+             tags=["write"], summary="Code articles into the store")
+def add_articles(request: Request, body: models.IngestRequest) -> JSONResponse:
+    """Code articles and store them, as `communique ingest` does: an article already
+    stored with the same content is passed over, a changed one replaces the old, and one
+    that cannot be coded is skipped and reported with its place in the request. Needs
+    `Authorization: Bearer TOKEN`."""
+    skipped: list[dict[str, Any]] = []
+
+    def report(item: Rejected | Unreadable) -> None:
+        skipped.append({"where": item.origin, "id": item.id, **item.error.to_dict()})
+
+    records = [_record(data, f"articles[{n}]") for n, data in enumerate(body.articles)]
+    with coder_of(request).using() as coder, store_of(request).writing("Ingest") as store:
+        summary = ingest(store, records, coder, on_skip=report)
+    return JSONResponse({**summary.to_dict(), "skipped_articles": skipped})
+
+
+def _record(data: dict[str, Any], where: str) -> InputRecord | Unreadable:
+    """An article of the request as an input record, or why it cannot be one."""
+    record_id = data.get("id")
+    record_id = record_id if record_id is None or isinstance(record_id, str) else str(
+        record_id)
+    unknown = sorted(set(data) - set(RECORD_FIELDS))
+    if unknown:
+        return Unreadable(where, InputError(E012, where=where, problem="unknown fields "
+                                            + ", ".join(map(repr, unknown))), record_id)
+    if data.get("text") is None:
+        return Unreadable(where, InputError(E008, where=where, field="text"), record_id)
+    values = {name: data.get(name) for name in RECORD_FIELDS}
+    return InputRecord(**{**values, "id": record_id}, origin=where)

@@ -1,0 +1,67 @@
+"""`communique serve`: the HTTP API and the web page over a store."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from ..api.app import DEFAULT_MAX_BODY
+from ..api.security import LOOPBACK_NAMES, is_loopback
+from .common import coder_options, user_errors
+from .store_options import db_option
+
+log = logging.getLogger(__name__)
+
+
+@click.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ADDRESS",
+              help="Address to listen on. Anything but a loopback address (127.0.0.1, ::1, "
+              "localhost) opens the API and the page to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--token", envvar="COMMUNIQUE_TOKEN", default=None, metavar="TOKEN",
+              help="Allow POST /ingest to requests carrying this token (at least 16 "
+              "characters; env COMMUNIQUE_TOKEN, which other users cannot see in the process "
+              "list). Without it the store is opened read-only.")
+@click.option("--max-body", type=click.IntRange(1), default=DEFAULT_MAX_BODY,
+              show_default=True, metavar="BYTES", help="Largest request body accepted.")
+@coder_options
+@user_errors
+def serve_command(db, host, port, token, max_body, model, dictionaries, min_confidence,
+                  batch_size) -> None:
+    """Serve the HTTP API and the web page over a store.
+
+    The page (open http://127.0.0.1:8000/) searches events, shows an article with its
+    actors, events and quotes highlighted, charts a dyad's cooperation and conflict over
+    time, and lists the most active actors. The API (described at /openapi.json) answers
+    GET /events, /articles/ID, /dyads/A/B, /actors and POST /code; POST /ingest needs
+    --token. Stop the server with Ctrl-C.
+    """
+    import uvicorn
+
+    from ..api import create_app
+    from ..pipeline.model import choose_model
+    from ..settings import Settings
+    from ..tables import load_knowledge
+
+    overrides = {"model": model, "min_confidence": min_confidence, "batch_size": batch_size}
+    if dictionaries:
+        overrides["dictionaries"] = tuple(dictionaries)
+    settings = Settings.load(**overrides)
+    # a missing model or a bad dictionary is said now, not at the first POST /code
+    choose_model(settings.model)
+    load_knowledge(settings.dictionaries)
+    local = is_loopback(host)
+    app = create_app(db, token=token, settings=settings, max_body=max_body,
+                     allowed_hosts=LOOPBACK_NAMES if local else None)
+    if not local:
+        click.echo(f"warning: listening on {host}: anyone who can reach this machine can "
+                   "read the store" + (" and the token travels unencrypted; put a TLS proxy "
+                                       "in front" if token else ""), err=True)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"communique: serving {db} at http://{shown}:{port}/ "
+               f"({'ingest allowed with the token' if token else 'read-only'}); "
+               "Ctrl-C stops", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
+                timeout_graceful_shutdown=5)
