@@ -72,3 +72,13 @@ def test_the_rejects_file_may_go_into_a_new_folder(tmp_path):
     with RejectsFile(Location.parse(str(tmp_path / "new" / "rejects.jsonl"))) as rejects:
         rejects.write({"where": "a.jsonl:1"})
     assert (tmp_path / "new" / "rejects.jsonl").read_text() == '{"where": "a.jsonl:1"}\n'
+
+
+def test_a_run_stopped_before_it_began_may_be_run_again(tmp_path):
+    out = Location.parse(str(tmp_path / "out"))
+    prepare_output(out, overwrite=False)
+    (tmp_path / "out" / "rejects.jsonl").write_text("")
+    prepare_output(out, overwrite=False)  # empty folders and no rejects: no earlier output
+    (tmp_path / "out" / "rejects.jsonl").write_text('{"where": "a.jsonl:1"}\n')
+    with pytest.raises(BatchError):
+        prepare_output(out, overwrite=False)

@@ -93,6 +93,10 @@ def run_batch(source: str, destination: str, *, settings: Settings | None = None
     settings = settings if settings is not None else Settings.load()
     options = options or BatchOptions()
     _check(options)
+    if options.engine == "ray":  # before any output is made
+        from .ray_engine import import_ray
+
+        import_ray()
     files = input_files(Location.parse(source))
     output = Location.parse(destination)
     prepare_output(output, overwrite=options.overwrite)

@@ -111,13 +111,14 @@ def prepare_output(location: Location, *, overwrite: bool) -> None:
     if location.file_type() == pafs.FileType.File:
         raise BatchError(E028, location=location.display,
                          problem="a file is there; the output is a folder")
-    found = [name for name in (*OUTPUT_TABLES, REJECTS_FILE, SUMMARY_FILE)
-             if location.child(name).file_type() != pafs.FileType.NotFound]
+    present = [name for name in (*OUTPUT_TABLES, REJECTS_FILE, SUMMARY_FILE)
+               if location.child(name).file_type() != pafs.FileType.NotFound]
+    found = [name for name in present if _holds_output(location.child(name))]
     if found and not overwrite:
         raise BatchError(E027, path=location.display, found=", ".join(found))
     fs = location.filesystem
     try:
-        for name in found:
+        for name in present:
             entry = location.child(name)
             if entry.file_type() == pafs.FileType.Directory:
                 fs.delete_dir(entry.path)
@@ -128,6 +129,16 @@ def prepare_output(location: Location, *, overwrite: bool) -> None:
     except (pa.ArrowException, OSError) as exc:
         raise BatchError(E028, location=location.display,
                          problem=f"cannot write there ({_first_line(exc)})") from exc
+
+
+def _holds_output(entry: Location) -> bool:
+    """A part file, a summary, or a rejects line: what a run that did any work leaves
+    (a run stopped before it began leaves empty folders, and may be run again)."""
+    fs = entry.filesystem
+    info = fs.get_file_info(entry.path)
+    if info.type == pafs.FileType.Directory:
+        return bool(fs.get_file_info(pafs.FileSelector(entry.path, recursive=True)))
+    return entry.path.endswith(SUMMARY_FILE) or bool(info.size)
 
 
 def _first_line(exc: BaseException) -> str:
