@@ -121,3 +121,15 @@ def test_sql_on_a_store_opened_without_external_access_reads_no_files(filled, tm
         with pytest.raises(StoreError) as caught:
             run_sql(store, f"SELECT * FROM read_csv('{secret}')")
         assert "disabled" in caught.value.message
+
+
+def test_threads_query_the_store_each_on_its_own_cursor(filled):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def search(actor):
+        with filled.cursor() as store:
+            return find_events(store, actor=actor).total
+
+    with ThreadPoolExecutor(4) as pool:
+        totals = list(pool.map(search, ["RUS", "CHN", "IGOUNO", "UKR"] * 10))
+    assert totals == [5, 4, 1, 1] * 10

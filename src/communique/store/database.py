@@ -108,6 +108,11 @@ class Store:
     def close(self) -> None:
         self.connection.close()
 
+    def cursor(self) -> Store:
+        """The same store on a connection of its own, for another thread (a DuckDB
+        connection serves one thread at a time); close it when done."""
+        return Store(self.path, self.connection.cursor(), writable=self.writable)
+
     def __enter__(self) -> Store:
         return self
 
