@@ -185,6 +185,11 @@ E037 = ErrorKind(
     "This is a fault in communique, not in the request: the server's log has the details; "
     "please report it.",
 )
+E038 = ErrorKind(
+    "E038", 500, "{path}: the store file is damaged ({reason}).",
+    "Restore it from a copy, or make a new store by running `communique ingest` into a new "
+    "file; communique leaves a damaged file as it is.",
+)
 
 
 class CommuniqueError(Exception):

@@ -141,3 +141,27 @@ def test_a_read_only_location_is_a_clear_error():
     with pytest.raises(StoreError) as caught:
         Store.open("/proc/communique-test.duckdb", write=True)
     assert caught.value.code == "E021" and "cannot write the store" in caught.value.message
+
+
+def test_a_damaged_store_is_said_to_be_damaged_and_left_alone(tmp_path):
+    from .conftest import stored as as_stored
+
+    path = tmp_path / "damaged.duckdb"
+    with Store.open(path, write=True) as store:
+        store.write([as_stored(article(f"d{n}", "2026-01-01", [event(1, "051", RUS)]))
+                     for n in range(50)])
+        store.connection.execute("CHECKPOINT")
+    size = path.stat().st_size
+    with path.open("r+b") as handle:  # overwrite blocks past the header
+        handle.seek(12288)
+        handle.write(bytes(range(256)) * 32)
+    damaged = path.read_bytes()
+    for write in (False, True):
+        with pytest.raises(StoreError) as caught:
+            Store.open(path, write=write)
+        assert caught.value.code == "E038" and "damaged" in caught.value.message
+    assert path.read_bytes() == damaged and path.stat().st_size == size
+    path.write_bytes(damaged[:20000])  # and cut short
+    with pytest.raises(StoreError) as caught:
+        Store.open(path)
+    assert caught.value.code == "E038"

@@ -6,7 +6,7 @@ import click
 
 from ..store import top_actors
 from .common import user_errors
-from .store_options import db_option, format_option, open_store, print_rows
+from .store_options import db_option, format_option, open_store, print_rows, store_errors
 
 
 @click.command("actors")
@@ -19,6 +19,7 @@ from .store_options import db_option, format_option, open_store, print_rows
 @click.option("--offset", type=click.IntRange(0), default=0, help="Rows to pass over first.")
 @format_option
 @user_errors
+@store_errors
 def actors_command(db, by, since, until, limit, offset, fmt) -> None:
     """The most active actors: how many events each is a side of (as source, as target),
     with its commonest name (or code) and the mean Goldstein score of its events.

@@ -9,7 +9,7 @@ import click
 from ..store import dyad_timeline
 from ..store.queries import QUADS
 from .common import user_errors
-from .store_options import db_option, format_option, open_store, print_rows
+from .store_options import db_option, format_option, open_store, print_rows, store_errors
 
 HEADERS = {"statement": "stmt", "verbal_cooperation": "v-coop",
            "material_cooperation": "m-coop", "verbal_conflict": "v-confl",
@@ -29,6 +29,7 @@ HEADERS = {"statement": "stmt", "verbal_cooperation": "v-coop",
               metavar="FILE.png|svg", help="Also draw the timeline as a chart.")
 @format_option
 @user_errors
+@store_errors
 def dyad_command(first, second, db, directed, period, since, until, plot, fmt) -> None:
     """The relation between two actors over time: events per week (or month, year)
     in each quad class (statement, verbal and material cooperation, verbal and

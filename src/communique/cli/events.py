@@ -6,7 +6,7 @@ import click
 
 from ..store import find_events
 from .common import user_errors
-from .store_options import db_option, format_option, open_store, print_rows
+from .store_options import db_option, format_option, open_store, print_rows, store_errors
 
 TABLE_COLUMNS = ("date", "source_code", "cameo", "plover_type", "target_code", "negated",
                  "story_articles", "snippet", "article_id")
@@ -43,6 +43,7 @@ def event_filter_options(command):
 @click.option("--offset", type=click.IntRange(0), default=0, help="Rows to pass over first.")
 @format_option
 @user_errors
+@store_errors
 def events_command(db, actor, dyad, directed, plover_type, cameo, since, until, article_id,
                    limit, offset, fmt) -> None:
     """Search the stored events, newest first.

@@ -9,7 +9,7 @@ import click
 
 from ..store.exports import FORMATS, KEYS, export
 from .common import user_errors
-from .store_options import db_option, open_store
+from .store_options import db_option, open_store, store_errors
 
 
 @click.command("export")
@@ -23,6 +23,7 @@ from .store_options import db_option, open_store
               help="The table for csv.")
 @click.option("--include-text", is_flag=True, help="jsonl: put each article's text in it.")
 @user_errors
+@store_errors
 def export_command(db, fmt, output, table, include_text) -> None:
     """Write the store out in another format.
 

@@ -19,7 +19,7 @@ from ..store.coded import import_coded, is_coded_output
 from ..store.ingest import BATCH_ARTICLES, IngestSummary
 from ..tables import load_knowledge
 from .common import EXIT_OK, EXIT_SKIPPED, coder_options, user_errors
-from .store_options import db_option, open_store
+from .store_options import db_option, open_store, store_errors
 
 EXIT_INTERRUPTED = 130
 
@@ -53,6 +53,7 @@ def column_options(command):
               help="Show a progress bar on standard error (default: when it is a terminal).")
 @coder_options
 @user_errors
+@store_errors
 def ingest_command(inputs, db, date, workers, recode, story_window, commit_every, text_column,
                    id_column, date_column, title_column, source_column, url_column, progress,
                    model, dictionaries, min_confidence, batch_size) -> None:

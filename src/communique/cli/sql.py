@@ -6,7 +6,7 @@ import click
 
 from ..store import run_sql
 from .common import user_errors
-from .store_options import db_option, format_option, open_store, print_rows
+from .store_options import db_option, format_option, open_store, print_rows, store_errors
 
 
 @click.command("sql")
@@ -16,6 +16,7 @@ from .store_options import db_option, format_option, open_store, print_rows
               help="Print at most this many rows.")
 @format_option
 @user_errors
+@store_errors
 def sql_command(query, db, limit, fmt) -> None:
     """Run one reading SQL statement (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE) on the
     store, which is opened read-only and cannot read other files.

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import click
+import duckdb
 
 from ..store import DEFAULT_PATH, Store
+from ..store.connect import open_error
 
 MAX_CELL = 60  # characters of a cell shown in a table; JSONL and CSV keep everything
 
@@ -31,6 +35,20 @@ def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def open_store(db: str, *, write: bool = False, external_access: bool = True) -> Store:
     return Store.open(db, write=write, external_access=external_access)
+
+
+def store_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """DuckDB's own errors while a command works (a file damaged where it was not read
+    at opening, a disk gone) become catalogue errors, for `user_errors` to print."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except duckdb.Error as exc:
+            raise open_error(Path(kwargs.get("db") or DEFAULT_PATH), exc) from exc
+
+    return wrapper
 
 
 def print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, *,

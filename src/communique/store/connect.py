@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from ..errors import E017, E018, E021, E022, StoreError
+from ..errors import E017, E018, E021, E022, E038, StoreError
 
 # DuckDB's file header: a checksum, then the magic bytes at offset 8.
 MAGIC = b"DUCK"
@@ -68,13 +68,21 @@ def open_error(path: Path, exc: Exception) -> StoreError:
     """The catalogue error for DuckDB's failure to open or write `path`."""
     text = str(exc)
     first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
-    if "lock" in text.lower():
+    reason = first.removeprefix("IO Error: ")
+    if "Could not set lock" in text or "Conflicting lock" in text:
         holder = text.split("Conflicting lock is held in", 1)[-1].split(".")[0].strip()
         detail = f"held by {holder}" if "PID" in holder else "the file is locked"
         return StoreError(E017, path=path, detail=detail)
     if "not a valid DuckDB database" in text or ("Catalog" in text and "version" in text):
-        return StoreError(E018, path=path, reason=first.removeprefix("IO Error: "))
-    return StoreError(E021, path=path, reason=first.removeprefix("IO Error: "))
+        return StoreError(E018, path=path, reason=reason)
+    if any(sign in text for sign in DAMAGE):
+        return StoreError(E038, path=path, reason=reason)
+    return StoreError(E021, path=path, reason=reason)
+
+
+# what DuckDB says of a file cut short or overwritten
+DAMAGE = ("Corrupt database file", "checksum", "Could not read enough bytes",
+          "Serialization Error", "INTERNAL Error")
 
 
 def write_error(path: Path, exc: BaseException) -> StoreError:
