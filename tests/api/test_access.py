@@ -1,0 +1,69 @@
+"""How the server holds the store: reads on their own cursors go on while a write runs,
+and see each write whole or not at all."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from communique.api.access import StoreAccess
+from communique.errors import CommuniqueError
+from communique.store import find_events
+
+from .conftest import CHN, RUS, article, event, stored
+
+WRITES = 10
+
+
+def test_reads_go_on_during_writes_and_see_whole_transactions(tmp_path):
+    access = StoreAccess(tmp_path / "busy.duckdb", writable=True)
+    seen: list[int] = []
+    failures: list[BaseException] = []
+    done = threading.Event()
+
+    def write() -> None:
+        try:
+            for n in range(WRITES):
+                # each transaction stores an article with two events
+                day = f"2026-01-{n % 28 + 1:02d}"
+                item = article(f"w{n}", day, [event(1, "051", RUS, CHN, day),
+                                              event(2, "112", CHN, RUS, day)])
+                with access.writing("Ingest") as store:
+                    store.write([stored(item)])
+        except BaseException as exc:  # reported by the test, not lost in the thread
+            failures.append(exc)
+        finally:
+            done.set()
+
+    def read() -> None:
+        try:
+            while not done.is_set():
+                with access.reading() as store:
+                    seen.append(find_events(store, dyad=("CHN", "RUS"), limit=5).total)
+        except BaseException as exc:
+            failures.append(exc)
+
+    readers = [threading.Thread(target=read) for _ in range(3)]
+    writer = threading.Thread(target=write)
+    for thread in (*readers, writer):
+        thread.start()
+    for thread in (writer, *readers):
+        thread.join(timeout=60)
+    access.close()
+    assert not failures, failures
+    assert seen, "the readers ran"
+    assert all(total % 2 == 0 for total in seen)  # never half an article
+    assert max(seen) <= 2 * WRITES
+
+
+def test_a_read_only_store_refuses_writing(store_path):
+    access = StoreAccess(store_path, writable=False)
+    try:
+        with pytest.raises(CommuniqueError) as raised, access.writing("Ingest"):
+            pass
+        assert raised.value.code == "E032"
+        with access.reading() as store:
+            assert find_events(store).total == 6
+    finally:
+        access.close()
