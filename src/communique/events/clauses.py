@@ -275,8 +275,14 @@ class ClauseReader:
 
     @staticmethod
     def is_question(sent: Span) -> bool:
-        text = sent.text.rstrip().rstrip("\"'\u201d\u2019) ")
-        return text.endswith("?")
+        """Whether the sentence ends in a question mark, before closing quotes and
+        brackets."""
+        doc = sent.doc
+        for i in range(sent.end - 1, max(sent.start, sent.end - 6) - 1, -1):
+            text = doc[i].text.strip()
+            if text and text.strip("\"'\u201d\u2019) "):
+                return text.endswith("?")
+        return False
 
     # -- arguments ---------------------------------------------------------------------
     def subject(self, token: Token, finder: ArgumentFinder, depth: int = 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from spacy.attrs import DEP, LOWER, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from ..tables import Knowledge
@@ -78,6 +80,7 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> list[dict]:
         finder = ArgumentFinder(doc, self.grammar.quantity_heads, place_country_lookup(doc))
+        self._words = Words(doc)
         drafts: list[Draft] = []
         for number, sent in enumerate(doc.sents):
             drafts.extend(self.code_sentence(sent, number, finder))
@@ -95,7 +98,9 @@ class EventCoder:
         if self.reader.is_question(sent):
             return []
         triggers = self.matcher.match_sentence(sent, set(), finder.actor_tokens)
-        hedged = any(t.lower_ in self.hedges for t in sent)
+        words = self._words
+        span = range(sent.start, sent.end)
+        hedged = any(words.lower[i] in self.hedges for i in span)
         used: set[int] = set()
         drafts: list[Draft] = []
         for index in sorted(triggers):
@@ -125,8 +130,8 @@ class EventCoder:
             if not clause.hypothetical:
                 drafts.extend(self.realise(clause, number, finder, hedged, generic=True))
         drafts.extend(self.demands_by_report(sent, number, finder, drafts))
-        if any(t.lower_ in self.grammar.off_topic_cues and (t.pos_ in NOUN_POS or t.lower_ ==
-               "scored") for t in sent):
+        if any(words.lower[i] in self.grammar.off_topic_cues and (
+                words.pos[i] in NOUN_POS or words.lower[i] == "scored") for i in span):
             # sport, markets, entertainment: keep only what political actors do
             drafts = [d for d in drafts if _political(d.source) or _political(d.target)]
         return one_per_fact(drafts)
@@ -157,9 +162,11 @@ class EventCoder:
         found: list[Draft] = []
         covered = {d.top for d in drafts}
         modals = self.grammar.demand_modals
-        for token in sent:
-            if token.dep_ != "ccomp" or token.i in covered:
+        doc = sent.doc
+        for i in range(sent.start, sent.end):
+            if self._words.dep[i] != "ccomp" or i in covered:
                 continue
+            token = doc[i]
             if not any(c.dep_ == "aux" and c.lower_ in modals for c in token.children):
                 continue
             speaker_verb = token.head
@@ -580,6 +587,18 @@ class EventCoder:
             previous = i
         text = " ".join(parts)
         return text.replace(" - ", "-").replace(" ,", ",")
+
+
+class Words:
+    """A document's lower-case forms, parts of speech and dependency labels as lists,
+    read once, for the passes over every word of a sentence."""
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, POS, DEP]).tolist() if len(doc) else []
+        self.lower = [strings[r[0]] for r in rows]
+        self.pos = [POS_NAMES.get(r[1], "") for r in rows]
+        self.dep = [strings[r[2]] if r[2] else "" for r in rows]
 
 
 # Events whose other side goes without saying in a story about two countries: a call for

@@ -117,11 +117,21 @@ class TriggerMatcher:
     def __init__(self, grammar: EventGrammar) -> None:
         self.grammar = grammar
         self._actor_tokens: frozenset[int] = frozenset()
+        self._keys: dict[int, set[str]] = {}  # phrase keys of the sentence's words, once
+        self._objects: dict[tuple[int, str | None, tuple[int, ...]], list[Token]] = {}
+
+    def phrase_keys(self, token: Token) -> set[str]:
+        keys = self._keys.get(token.i)
+        if keys is None:
+            keys = self._keys[token.i] = phrase_keys(token)
+        return keys
 
     def match_sentence(self, sent: Span, taken: set[int], actor_tokens: frozenset[int]
                        ) -> dict[int, Trigger]:
         """Token index -> trigger, for every token of the sentence that codes or carries."""
         self._actor_tokens = actor_tokens
+        self._keys.clear()  # token indices are the sentence's document's
+        self._objects.clear()
         found: dict[int, Trigger] = {}
         grammar = self.grammar
         for token in sent:
@@ -192,7 +202,7 @@ class TriggerMatcher:
             phrase = pattern.phrase
             if phrase.rest or phrase.prep:
                 if pkeys is None:
-                    pkeys = phrase_keys(token)
+                    pkeys = self.phrase_keys(token)
                 if _phrase_text(phrase) not in pkeys:
                     continue
             if pattern.modifiers or pattern.not_modifiers:
@@ -220,8 +230,11 @@ class TriggerMatcher:
         obj = None
         object_words = 0
         if pattern.objects or pattern.not_objects or pattern.object_actor is not None:
-            candidates = object_candidates(token, phrase.particle, words,
-                                           self.grammar.quantity_heads)
+            key = (token.i, phrase.particle, words)
+            candidates = self._objects.get(key)
+            if candidates is None:
+                candidates = self._objects[key] = object_candidates(
+                    token, phrase.particle, words, self.grammar.quantity_heads)
             if pattern.objects:
                 # the object proper: a direct object, the object of the phrase's own
                 # particle ("called for talks"), or the subject of an infinitive it
@@ -231,7 +244,7 @@ class TriggerMatcher:
                 pool += [s for c in token.children if c.dep_ in {"ccomp", "xcomp"}
                          for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
                 for candidate in pool:
-                    matched = phrase_keys(candidate) & pattern.objects
+                    matched = self.phrase_keys(candidate) & pattern.objects
                     if matched:
                         obj = candidate
                         object_words = max(len(m.split()) for m in matched)
@@ -239,7 +252,7 @@ class TriggerMatcher:
                 if obj is None:
                     return None
             if pattern.not_objects and any(
-                    phrase_keys(c) & pattern.not_objects for c in candidates[:1]):
+                    self.phrase_keys(c) & pattern.not_objects for c in candidates[:1]):
                 return None
             if pattern.object_actor is not None:
                 direct = candidates[0] if candidates else None
