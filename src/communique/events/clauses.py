@@ -41,6 +41,7 @@ class Clause:
     negated: bool = False
     hypothetical: bool = False
     demand_by_speaker: Token | None = None  # "X said Y must ..." -> the verb of saying
+    ultimatum: bool = False  # "will withdraw ... unless ...": an intent made a threat
 
     @property
     def frame(self) -> str | None:
@@ -50,6 +51,8 @@ class Clause:
                 return name
         if self.demand_by_speaker is not None:
             return "demand"
+        if self.ultimatum and (self.intent or "intent" in names):
+            return "threaten"
         if self.intent or "intent" in names:
             return "intent"
         return None
@@ -126,6 +129,10 @@ class ClauseReader:
         clause.hypothetical = self.hypothetical(token) or self.alleged(token) or \
             not self.asserted(token, triggers)
         clause.demand_by_speaker = self.demand_of_speaker(clause)
+        clause.ultimatum = any(
+            child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                          for m in child.children)
+            for token in clause.chain for child in token.children)
         return clause
 
     def governor(self, token: Token, triggers: dict[int, Trigger]
@@ -302,6 +309,14 @@ class ClauseReader:
                     inner = finder.owner(child)
                     if inner:
                         return inner, []
+                if child.pos_ == "VERB" and child.tag_ == "VBG":
+                    # "the Red Cross operating in Iraq said": parsed with the participle
+                    # as the subject, and the actor as the participle's own
+                    for inner in child.children:
+                        if inner.dep_ == "nsubj" and inner.i < child.i:
+                            args = finder.args(inner)
+                            if args:
+                                return args, []
                 return [], []
             if child.dep_ == "nsubjpass":
                 passive_target = finder.args(child) or finder.inside(child)

@@ -345,8 +345,15 @@ class EventCoder:
         if matched is not None and finder.mention_at[matched.i] >= 0 and \
                 pattern.object_target is not False and not (
                 pattern.code[:2] in THING_ROOTS or pattern.code.startswith("087")):
-            # an actor as the object is the one acted on: "banned the opposition party"
+            # an actor as the object is the one acted on: "banned the opposition party";
+            # but the source's own ("withdrew its peacekeepers from Mali") are moved, and
+            # the place they are moved from is acted on
             found = finder.args(matched)
+            own = {a.country for a in sources if a.country}
+            if found and own and pattern.preps and all(a.country in own for a in found):
+                elsewhere = finder.prepositional(token, pattern.preps, {matched.i})
+                if elsewhere:
+                    return elsewhere
             if found:
                 return found
         if matched is not None and (pattern.object_target or pattern.object_actor):
@@ -360,9 +367,12 @@ class EventCoder:
             if found:
                 return found
         if pattern.target == "object":
-            for child in token.children:
-                if child.dep_ in {"dobj", "dative", "iobj"} and (
-                        matched is None or child.i != matched.i):
+            # the direct object, or what a quantity counts ("kidnapped up to 16 advisers")
+            objects = [c for c in token.children if c.dep_ in {"dative", "iobj"}]
+            objects += object_candidates(token, pattern.phrase.particle, action.words,
+                                         self.grammar.quantity_heads, direct_only=True)
+            for child in objects:
+                if matched is None or child.i != matched.i:
                     found = finder.args(child)
                     if found:
                         return found

@@ -282,7 +282,8 @@ class TriggerMatcher:
 
 
 def object_candidates(token: Token, particle: str | None = None, words: tuple[int, ...] = (),
-                      quantity_heads: frozenset[str] = frozenset()) -> list[Token]:
+                      quantity_heads: frozenset[str] = frozenset(), *,
+                      direct_only: bool = False) -> list[Token]:
     """The verb's objects, direct first: dobj, then the object of its particle or other
     prepositions ("called for talks", "remained on alert"). A quantity ("two of its
     nationals", "tons of food aid", "up to 16 advisers") gives way to what it counts."""
@@ -304,7 +305,7 @@ def object_candidates(token: Token, particle: str | None = None, words: tuple[in
     extra = []
     for obj in direct:
         extra.extend(c for c in obj.children if c.dep_ == "conj")
-    found = direct + extra + prepositional
+    found = direct + extra + ([] if direct_only else prepositional)
     if quantity_heads:
         found = [counted(t, quantity_heads) for t in found]
     return found
