@@ -107,3 +107,18 @@ def test_known_actors_can_be_switched_off(coder):
     plain = Coder(known_actors=False, nlp=coder.nlp)
     article = plain.code("Putin offered to negotiate with the president of Armenia.")
     assert article.events[0].source.country is None
+
+
+def test_a_name_several_office_holders_share_still_gives_their_one_country(known):
+    assert known.country_of("Bush", day="1997-02-01") == "USA"
+    assert known.country_of("Pedro Alvarez", day="2012-01-01") is None  # CHL or PER
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("The Bush administration imposed new sanctions on Iran.", "2003-05-01", "USAGOV"),
+    ("The Clinton administration declared that China must drop barriers to exports.",
+     "1998-03-01", "USAGOV"),
+])
+def test_a_body_named_after_its_leader_is_of_the_leaders_country(coder, text, date, expected):
+    article = coder.code(text, date=date)
+    assert article.events[0].source.code == expected

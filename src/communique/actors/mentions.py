@@ -64,6 +64,7 @@ class Mention:
     kind: str  # person organization group country capital place people pronoun pair
     name: str  # the name without titles ("Xi Jinping"), or the description ("Russian leader")
     source: str = "entity"  # lexicon, entity (a name), role (a description), pronoun, pair
+    eponym: bool = False  # a body named after a person: "the Clinton administration"
     country: str | None = None  # what the name itself says (a country's own code)
     sector: str | None = None
     org: str | None = None
@@ -165,6 +166,11 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
             continue  # "Kurds" are people; "the Mediterranean" is not
         if ent.label_ in {"ORG", "NORP", "GPE"} and _inside_title(span, lexicon):
             continue  # "Secretary of State", "External Affairs Minister": part of a title
+        if ent.label_ == "PERSON" and span.root.dep_ == "compound" \
+                and span.root.head.i == span.end:
+            body = role_of(span.root.head, lexicon)
+            if body is not None and body.kind == "organization":
+                continue  # "the Clinton administration": the body is the actor, named
         kind = {"PERSON": "person", "ORG": "organization", "GPE": "place"}.get(
             ent.label_, "people")
         if kind in {"organization", "place"} and _is_known_place(span):
@@ -216,7 +222,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
         kind = "group" if role.kind == "person" and plural else role.kind
         add(Mention(start, token.i + 1, token.i, kind, _description(doc, start, token.i + 1),
                     role=role, plural=plural, source="role",
-                    definite=doc[start].lower_ in DEFINITE or _has_possessor(token)))
+                    definite=doc[start].lower_ in DEFINITE or _has_possessor(token),
+                    eponym=any(i in person_tokens for i in range(start, token.i))))
     mentions.sort(key=lambda m: m.start)
     attach_clues(doc, mentions, lexicon, names)
     return mentions

@@ -30,6 +30,7 @@ SOURCES = ("learnt", "known", "user", "correction")  # lowest to highest standin
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "mr.", "mrs.", "ms.",
                         "dr."})
 LEARNABLE_KINDS = frozenset({"person", "organization"})
+LEADERS_BODIES = frozenset({"GOV", "MIL"})  # "the Clinton administration", "Assad's army"
 
 
 @dataclass(slots=True)
@@ -151,6 +152,18 @@ class Registry:
         entry = self.find(name, kind) or self._held_on(name, kind, day)
         return entry.role_on(day) if entry is not None else None
 
+    def country_of(self, name: str, *, kind: str | None = None, day: str | None = None
+                   ) -> str | None:
+        """The country of whoever a name points to: from the role held that day, or,
+        for a name several actors share ("Bush"), the one country they all have."""
+        role = self.lookup(name, kind=kind, day=day)
+        if role is not None:
+            return role.country
+        keys = self._aliases.get(name_key(name), ())
+        countries = {r.country for k in keys for r in self.entries[k].roles
+                     if kind is None or self.entries[k].kind == kind}
+        return countries.pop() if len(countries) == 1 else None
+
     def _held_on(self, name: str, kind: str | None, day: str | None) -> Entry | None:
         """Of several actors a short name points to ('Bush'), the one whose dated office
         covers the day, when exactly one does."""
@@ -226,6 +239,11 @@ class Registry:
                 continue
             role = self.lookup(actor.name, kind=actor.kind, day=article.date)
             if role is None:
+                country = None if actor.country else self.country_of(
+                    actor.name, kind=actor.kind, day=article.date)
+                if country:  # "Bush" between the two presidencies: American, at least
+                    actor.country = country
+                    changed[actor.id] = actor
                 continue
             if actor.country and role.country and actor.country != role.country:
                 continue  # the text says otherwise: the text wins
@@ -236,11 +254,34 @@ class Registry:
             actor.org = actor.org or role.org
             if (actor.country, actor.sector) != before:
                 changed[actor.id] = actor
+        for actor in article.actors:
+            if actor.kind == "organization" and not actor.country \
+                    and actor.sector in LEADERS_BODIES:
+                country = self._leaders_country(actor, article)
+                if country:
+                    actor.country = country
+                    changed[actor.id] = actor
         for event in article.events:
             for side in (event.source, event.target):
                 if side is not None and side.actor in changed:
                     _copy(changed[side.actor], side)
         return len(changed)
+
+    def _leaders_country(self, actor: Actor, article: Article) -> str | None:
+        """'The Clinton administration', 'the Erdogan government': a body named after
+        its leader is of the leader's country, as the article or the registry places
+        the leader."""
+        texts = [actor.name, *(m.text for m in actor.mentions)]
+        names = {w for text in texts for w in re.findall(r"[A-Z][\w'-]+", text)
+                 if w.lower() not in HONORIFICS and w.lower() != "the"}
+        if not names:
+            return None
+        placed = {a.country for a in article.actors if a.kind == "person" and a.country
+                  and names & set(a.name.split())}
+        if not placed:
+            placed = {country for name in names
+                      if (country := self.country_of(name, kind="person", day=article.date))}
+        return placed.pop() if len(placed) == 1 else None
 
     # -- keeping -------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:

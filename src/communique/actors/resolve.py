@@ -346,7 +346,7 @@ def _context_country(actor: ActorDraft, members: list[Mention],
     first = members[0] if members else None
     if first is None or first.source != "role" or not first.definite \
             or actor.sector not in STATE_BODIES or first.possessor is not None \
-            or first.cue_countries:
+            or first.cue_countries or first.eponym:
         return None
     countries = countries_by_sentence.get(first.sentence, set())
     return next(iter(countries)) if len(countries) == 1 else None
