@@ -63,8 +63,8 @@ class IngestSummary:
         return Counter(f"{item.error.code} {_reason(item)}" for item in self.skipped)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"coded": self.coded, "imported": self.imported, "replaced": self.replaced, "unchanged": self.unchanged,
-                "events": self.events, "quotes": self.quotes, "skipped": len(self.skipped),
+        return {"coded": self.coded, "imported": self.imported, "replaced": self.replaced,
+                "unchanged": self.unchanged, "events": self.events, "quotes": self.quotes, "skipped": len(self.skipped),
                 "skipped_by_reason": dict(self.reasons()), "story_keys": self.story_keys,
                 "seconds": round(self.seconds, 2)}
 
