@@ -9,7 +9,7 @@ import pytest
 
 from communique.io.checks import InputRecord
 from communique.io.readers import read_inputs
-from communique.store import Store, find_events, ingest
+from communique.store import Store, find_events, get_article, ingest
 
 from .conftest import dump
 
@@ -33,12 +33,12 @@ class Counting:
         self.coder = coder
         self.records = []
 
-    def code_many(self, records, *, on_error=None):
+    def code_many(self, records, *, on_error=None, registry=None):
         def counted():
             for record in records:
                 self.records.append(record.id)
                 yield record
-        return self.coder.code_many(counted(), on_error=on_error)
+        return self.coder.code_many(counted(), on_error=on_error, registry=registry)
 
 
 def write_jsonl(path, records, *extra_lines):
@@ -129,3 +129,31 @@ def test_batch_output_imports_as_it_is_and_equals_ingest(coder, tmp_path):
         counting = Counting(coder)  # the same articles from their JSONL: nothing to code
         assert ingest(imported, read_inputs([str(source)]), counting).unchanged == 3
         assert counting.records == []
+
+
+def test_the_registry_learns_across_runs_and_is_kept_with_the_articles(coder, tmp_path):
+    first = write_jsonl(tmp_path / "first.jsonl", [
+        {"id": "a1", "date": "2026-02-04", "text": "Russian President Vladimir Putin's "
+         "foreign affairs adviser Yuri Ushakov told reporters the talks went well."}])
+    later = write_jsonl(tmp_path / "later.jsonl", [
+        {"id": "a2", "date": "2026-03-01", "text": "Ushakov criticised the European Union "
+         "for its new sanctions."}])
+    with Store.open(tmp_path / "s.duckdb", write=True) as store:
+        ingest(store, read_inputs([str(first)]), coder)
+        kept = store.registry().lookup("Yuri Ushakov", day="2026-02-04")
+        assert (kept.country, kept.sector) == ("RUS", "GOV")
+    with Store.open(tmp_path / "s.duckdb", write=True) as store:  # another run, later
+        ingest(store, read_inputs([str(later)]), coder)
+        article = get_article(store, "a2")
+    ushakov = next(a for a in article.actors if a.name == "Ushakov")
+    assert (ushakov.country, ushakov.sector) == ("RUS", "GOV")
+    assert article.events[0].source.code == "RUSGOV"
+
+
+def test_without_learning_the_registry_is_left_alone(coder, tmp_path):
+    first = write_jsonl(tmp_path / "first.jsonl", [
+        {"id": "a1", "date": "2026-02-04", "text": "Russian President Vladimir Putin's "
+         "foreign affairs adviser Yuri Ushakov told reporters the talks went well."}])
+    with Store.open(tmp_path / "s.duckdb", write=True) as store:
+        ingest(store, read_inputs([str(first)]), coder, learn=False)
+        assert len(store.registry()) == 0

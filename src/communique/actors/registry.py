@@ -27,8 +27,8 @@ from ..tables.lexicon import NONSTATE_COUNTRIES, known_country
 from ..tables.loader import TableRow, read_yaml, validate_list
 
 SOURCES = ("learnt", "known", "user", "correction")  # lowest to highest standing
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "mr.", "mrs.", "ms.",
-                        "dr."})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "sheikh", "sheik",
+                        "mr.", "mrs.", "ms.", "dr."})
 LEARNABLE_KINDS = frozenset({"person", "organization"})
 LEADERS_BODIES = frozenset({"GOV", "MIL"})  # "the Clinton administration", "Assad's army"
 
@@ -97,9 +97,15 @@ class Entry:
         return Role(first.country, None, None, None, None, first.since, first.source)
 
 
+# Name particles written many ways ("Omar al-Bashir", "Omar El Bashir", "Hamad bin
+# Khalifa Al Thani"): left out of the keys names are matched by.
+PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "bin", "ben", "ibn", "bint"})
+
+
 def name_key(name: str) -> str:
-    words = [w.strip(".,").lower().replace("\u2019", "'") for w in name.split()]
-    return " ".join(w for w in words if w and w not in HONORIFICS)
+    words = [w.strip(".,").lower().replace("\u2019", "'")
+             for w in name.replace("-", " ").split()]
+    return " ".join(w for w in words if w and w not in HONORIFICS and w not in PARTICLES)
 
 
 class RegistryActor(TableRow):
@@ -129,6 +135,7 @@ class Registry:
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}
         self._aliases: dict[str, set[str]] = {}
+        self.changed: set[str] = set()  # keys of entries changed since `take_changes`
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -145,6 +152,15 @@ class Registry:
                 or self.entries[k].kind == kind}
         if len(keys) == 1:
             return self.entries[keys.pop()]
+        words = key.split()
+        if not keys and len(words) >= 2:
+            # "Omar Hassan al-Bashir" for "Omar al-Bashir": the same first name and
+            # surname, with a middle name one of them leaves out
+            keys = {k for k in self._aliases.get(words[-1], ())
+                    if k.split()[0] == words[0] and self.entries[k].kind == "person"
+                    and (kind is None or kind == "person")}
+            if len(keys) == 1:
+                return self.entries[keys.pop()]
         return None
 
     def lookup(self, name: str, *, kind: str | None = None, day: str | None = None
@@ -198,6 +214,7 @@ class Registry:
                     role.until = max(filter(None, (role.until, article.date)))
                 role.title = role.title or actor.title
             role.articles += 1
+            self.changed.add(name_key(entry.name))
             learnt += 1
         return learnt
 
@@ -214,6 +231,7 @@ class Registry:
             if len(name.split()) > 1 and kind == "person":
                 self._alias(name_key(name.split()[-1]), name_key(entry.name))
         entry.roles.append(Role(country, sector, title, org, since, until, source))
+        self.changed.add(name_key(entry.name))
         return entry
 
     def add_file(self, path: Path, *, source: str = "user") -> int:
@@ -297,6 +315,7 @@ class Registry:
             for alias in item.get("aliases", []):
                 registry._alias(alias, name_key(entry.name))
             entry.roles = [Role(**role) for role in item.get("roles", [])]
+        registry.changed.clear()
         return registry
 
     def save(self, path: Path) -> None:
@@ -309,12 +328,36 @@ class Registry:
             return cls()
         return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
-    def rows(self) -> Iterable[dict[str, Any]]:
-        """One row per role: the registry as a table."""
-        for entry in self.entries.values():
+    def rows(self, keys: Iterable[str] | None = None) -> Iterable[dict[str, Any]]:
+        """One row per role: the registry as a table (or the entries of some keys)."""
+        entries = self.entries.values() if keys is None else (
+            self.entries[k] for k in keys if k in self.entries)
+        for entry in entries:
             for role in entry.roles:
-                yield {"name": entry.name, "kind": entry.kind,
+                yield {"entry": name_key(entry.name), "name": entry.name, "kind": entry.kind,
                        "aliases": sorted(entry.aliases), **asdict(role)}
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[dict[str, Any]]) -> Registry:
+        """A registry from the rows `rows()` gives (as a store keeps them)."""
+        registry = cls()
+        for row in rows:
+            entry = registry._entry(row["name"], row["kind"])
+            for alias in row.get("aliases") or ():
+                registry._alias(alias, name_key(entry.name))
+            entry.roles.append(Role(**{f: _iso(row.get(f)) if f in ("since", "until")
+                                       else row.get(f) for f in ROLE_FIELDS}))
+        registry.changed.clear()
+        return registry
+
+    def take_changes(self) -> tuple[list[str], list[dict[str, Any]]]:
+        """The keys of the entries changed since last asked, and their rows now."""
+        keys = sorted(self.changed)
+        self.changed.clear()
+        return keys, list(self.rows(keys))
+
+    def corrections(self) -> int:
+        return sum(r.source == "correction" for e in self.entries.values() for r in e.roles)
 
     def _entry(self, name: str, kind: str) -> Entry:
         key = name_key(name)
@@ -328,6 +371,13 @@ class Registry:
         if alias:
             self._aliases.setdefault(alias, set()).add(key)
             self.entries[key].aliases.add(alias)
+
+
+ROLE_FIELDS = ("country", "sector", "title", "org", "since", "until", "source", "articles")
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
 def _learnable(actor: Actor) -> bool:

@@ -49,14 +49,17 @@ def column_options(command):
               show_default=True, metavar="N",
               help="Articles stored per transaction (also at least every 2 seconds).")
 @column_options
+@click.option("--learn/--no-learn", default=True, show_default=True,
+              help="Complete articles from the store's actor registry and let it learn "
+              "from them (see `communique actors registry`).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on standard error (default: when it is a terminal).")
 @coder_options
 @user_errors
 @store_errors
 def ingest_command(inputs, db, date, workers, recode, story_window, commit_every, text_column,
-                   id_column, date_column, title_column, source_column, url_column, progress,
-                   model, dictionaries, min_confidence, batch_size) -> None:
+                   id_column, date_column, title_column, source_column, url_column, learn,
+                   progress, model, dictionaries, min_confidence, batch_size) -> None:
     """Code articles and store them in a DuckDB file, each article once.
 
     PATH is a text file, JSONL, CSV or TSV, an HTML page, an RSS or Atom feed (.rss,
@@ -101,7 +104,7 @@ def ingest_command(inputs, db, date, workers, recode, story_window, commit_every
                 summary.add(ingest(store, read_inputs(to_code, date=date, columns=columns),
                                    coder, recode=recode, on_skip=report,
                                    on_progress=bar.update, story_window=story_window,
-                                   batch_articles=commit_every))
+                                   batch_articles=commit_every, learn=learn))
         except KeyboardInterrupt:
             bar.close()
             click.echo("interrupted: what was stored is kept; run the same command again "

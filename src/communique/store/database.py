@@ -22,6 +22,7 @@ from typing import Any
 
 import duckdb
 
+from ..actors.registry import Registry
 from ..errors import E019, E020, StoreError
 from ..io.checks import InputRecord
 from ..records import Article
@@ -29,7 +30,7 @@ from ..rows import COLUMNS, article_rows
 from . import stories as _stories
 from .bulk import insert_rows
 from .connect import connect, write_error
-from .schema import LATEST, TABLES, migrate, schema_version, user_tables
+from .schema import LATEST, REGISTRY_COLUMNS, TABLES, migrate, schema_version, user_tables
 
 log = logging.getLogger(__name__)
 DEFAULT_PATH = "communique.duckdb"
@@ -141,10 +142,31 @@ class Store:
             "WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall()
         return dict(rows)
 
-    def write(self, batch: list[tuple[Article, str]]) -> None:
+    # -- the actor registry ----------------------------------------------------------------
+    def registry(self) -> Registry:
+        """The actor registry kept with the data (empty for a new store)."""
+        columns = ", ".join(f'"{c}"' for c in REGISTRY_COLUMNS)
+        cursor = self.connection.execute(
+            f"SELECT {columns} FROM actor_registry ORDER BY entry, since NULLS FIRST")
+        return Registry.from_rows(dict(zip(REGISTRY_COLUMNS, row, strict=True))
+                                  for row in cursor.fetchall())
+
+    def save_registry(self, registry: Registry) -> int:
+        """Keep the registry's changes since it was last saved; how many entries."""
+        changes = registry.take_changes()
+        self._write(lambda connection: _save_registry(connection, changes))
+        return len(changes[0])
+
+    def write(self, batch: list[tuple[Article, str]], *,
+              registry: Registry | None = None) -> None:
         """Store articles (with their content hashes) in one transaction, replacing any
-        stored under the same ids, and mark their stories for relinking."""
+        stored under the same ids, and mark their stories for relinking. With a
+        registry, what it learnt is kept in the same transaction: a run killed after it
+        finds the registry as the stored articles left it."""
+        changes = registry.take_changes() if registry is not None else ([], [])
         if not batch:
+            if changes[0]:
+                self._write(lambda connection: _save_registry(connection, changes))
             return
         columns = {table: [name for name, _ in COLUMNS[table]] for table in TABLES}
         columns["articles"].append("content_hash")
@@ -163,6 +185,7 @@ class Store:
                                    "(SELECT unnest(?))", [ids])
                 insert_rows(connection, table, columns[table], rows[table])
             _stories.mark_pending(connection, ids)
+            _save_registry(connection, changes)
 
         self._write(replace)
 
@@ -205,3 +228,16 @@ class Store:
         """Rows in each table, stories included."""
         return {table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in (*TABLES, "stories")}
+
+
+def _save_registry(connection: duckdb.DuckDBPyConnection,
+                   changes: tuple[list[str], list[dict[str, Any]]]) -> None:
+    keys, rows = changes
+    if not keys:
+        return
+    connection.execute("DELETE FROM actor_registry WHERE entry IN (SELECT unnest(?))", [keys])
+    columns = ", ".join(f'"{c}"' for c in REGISTRY_COLUMNS)
+    marks = ", ".join("?" for _ in REGISTRY_COLUMNS)
+    connection.executemany(f"INSERT INTO actor_registry ({columns}) VALUES ({marks})",
+                           [[row[c] for c in REGISTRY_COLUMNS] for row in rows])
+

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import Any, Protocol
 
+from ..actors.registry import Registry
 from ..coder import Rejected
 from ..io.checks import InputRecord
 from ..io.readers import Unreadable
@@ -34,7 +35,8 @@ Skipped = Rejected | Unreadable
 
 class ArticleCoder(Protocol):
     def code_many(self, records: Iterable[InputRecord], *,
-                  on_error: Callable[[Rejected], None] | None = None) -> Iterator[Article]: ...
+                  on_error: Callable[[Rejected], None] | None = None,
+                  registry: Registry | None = None) -> Iterator[Article]: ...
 
 
 @dataclass
@@ -82,8 +84,12 @@ def ingest(store: Store, items: Iterable[InputRecord | Unreadable], coder: Artic
            recode: bool = False, on_skip: Callable[[Skipped], None] | None = None,
            on_progress: Callable[[int], None] | None = None,
            story_window: int | None = None, batch_articles: int = BATCH_ARTICLES,
-           batch_seconds: float = BATCH_SECONDS) -> IngestSummary:
-    """Code the records that are new or changed and store them; link their stories."""
+           batch_seconds: float = BATCH_SECONDS, learn: bool = True) -> IngestSummary:
+    """Code the records that are new or changed and store them; link their stories.
+
+    With `learn`, the store's actor registry completes each article from what earlier
+    articles taught (and the corrections and known actors it was given), learns from
+    it in turn, and is kept with each batch of articles."""
     started = time.monotonic()
     summary = IngestSummary()
     progress = on_progress or (lambda n: None)
@@ -98,7 +104,9 @@ def ingest(store: Store, items: Iterable[InputRecord | Unreadable], coder: Artic
     records = _to_code(store, items, summary, expected, skip, progress, recode=recode)
     first = next(records, None)
     # nothing new (a run done again): no coder is started, no model loaded
-    coded = coder.code_many(chain([first], records), on_error=skip) if first else iter(())
+    registry = store.registry() if learn and first else None
+    coded = coder.code_many(chain([first], records), on_error=skip,
+                            registry=registry) if first else iter(())
     batch: list[tuple[Article, str]] = []
     flushed = time.monotonic()
     for article in coded:
@@ -112,11 +120,11 @@ def ingest(store: Store, items: Iterable[InputRecord | Unreadable], coder: Artic
         summary.quotes += len(article.quotes)
         progress(1)
         if len(batch) >= batch_articles or time.monotonic() - flushed >= batch_seconds:
-            store.write(batch)
+            store.write(batch, registry=registry)
             log.info("stored %d articles (%d so far)", len(batch), summary.coded)
             batch = []
             flushed = time.monotonic()
-    store.write(batch)
+    store.write(batch, registry=registry)
     if batch:
         log.info("stored %d articles (%d so far)", len(batch), summary.coded)
     summary.story_keys = store.link_stories(window_days=story_window)

@@ -74,8 +74,17 @@ MIGRATIONS: tuple[Migration, ...] = (
         """CREATE TABLE story_pending (
             source_key VARCHAR, target_key VARCHAR, event_type VARCHAR, negated BOOLEAN)""",
     )),
+    Migration(3, "the actor registry: what articles taught about actors, and corrections", (
+        # one row per role of an actor; `entry` is the actor's name as it is matched
+        """CREATE TABLE actor_registry (
+            entry VARCHAR NOT NULL, name VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+            aliases VARCHAR[], country VARCHAR, sector VARCHAR, title VARCHAR, org VARCHAR,
+            since DATE, "until" DATE, "source" VARCHAR NOT NULL, articles INTEGER)""",
+    )),
 )
 LATEST = MIGRATIONS[-1].version
+REGISTRY_COLUMNS = ("entry", "name", "kind", "aliases", "country", "sector", "title", "org",
+                    "since", "until", "source", "articles")
 
 
 def schema_version(connection: duckdb.DuckDBPyConnection) -> int | None:
