@@ -141,9 +141,11 @@ class Registry:
         return len(self.entries)
 
     # -- finding -------------------------------------------------------------------------
-    def find(self, name: str, kind: str | None = None) -> Entry | None:
+    def find(self, name: str, kind: str | None = None, *, loose: bool = True
+             ) -> Entry | None:
         """The one entry a name (full, or a surname known as an alias) points to; None
-        when there is none or more than one."""
+        when there is none or more than one. `loose` also lets a full name match one
+        with a middle name more or less ("Omar Hassan al-Bashir", "Omar al-Bashir")."""
         key = name_key(name)
         entry = self.entries.get(key)
         if entry is not None and (kind is None or entry.kind == kind):
@@ -153,7 +155,7 @@ class Registry:
         if len(keys) == 1:
             return self.entries[keys.pop()]
         words = key.split()
-        if not keys and len(words) >= 2:
+        if loose and not keys and len(words) >= 2:
             # "Omar Hassan al-Bashir" for "Omar al-Bashir": the same first name and
             # surname, with a middle name one of them leaves out
             keys = {k for k in self._aliases.get(words[-1], ())
@@ -225,7 +227,7 @@ class Registry:
         """Add a known actor (`user`) or correct one (`correction`)."""
         if source not in SOURCES:
             raise ValueError(f"source must be one of {SOURCES}")
-        entry = self.find(names[0], kind) or self._entry(names[0], kind)
+        entry = self.find(names[0], kind, loose=False) or self._entry(names[0], kind)
         for name in names:
             self._alias(name_key(name), name_key(entry.name))
             if len(name.split()) > 1 and kind == "person":
