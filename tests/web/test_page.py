@@ -4,6 +4,9 @@ markup is shown as text and never runs; a phone's width needs no sideways scroll
 
 from __future__ import annotations
 
+import re
+import time
+
 import pytest
 
 pytestmark = pytest.mark.model
@@ -12,6 +15,16 @@ PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 860}
 INJECTED = ("main script, main img, main iframe, main [onerror], main [onload], "
             "main [onmouseover], main a[href^='javascript']")
+
+
+def wait_until(page, expression: str, timeout: float = 10.0) -> None:
+    """Poll a JavaScript expression from here: the page's Content-Security-Policy (kept on,
+    it is under test) forbids Playwright's wait_for_function, which evaluates strings in
+    the page."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {timeout}s: {expression}"
+        page.wait_for_timeout(50)
 
 
 @pytest.fixture
@@ -33,7 +46,7 @@ def test_search_a_dyad_open_an_article_and_chart_the_dyad(browser, live_url, pag
     page.fill("input[name=a]", "chn")
     page.fill("input[name=b]", "RUS")
     page.click("form.filters button[type=submit]")
-    page.wait_for_function("location.hash.includes('a=chn')")
+    wait_until(page, "location.hash.includes('a=chn')")
     page.wait_for_selector("p.count a.to-chart")
     rows = page.locator("table.events tbody tr")
     assert rows.count() >= 5
@@ -53,7 +66,9 @@ def test_search_a_dyad_open_an_article_and_chart_the_dyad(browser, live_url, pag
     colours = text.locator(".mark.trigger").evaluate_all(
         "marks => marks.map(m => getComputedStyle(m).backgroundColor)")
     assert colours and all(c not in ("rgba(0, 0, 0, 0)", "transparent") for c in colours)
-    assert "CAMEO" in page.locator(".event-card.chosen").inner_text()
+    card = page.locator(".event-card.chosen").inner_text()
+    assert re.search(r"\b\d{3,4} [A-Z][a-z]", card)  # its CAMEO code and name
+    assert "PLOVER" in card and "Confidence" in card and "Sentence" in card
     page.screenshot(path=str(tmp_path / "article.png"))
 
     # back to the search, on to the dyad's chart, and from a bar to its events
@@ -103,6 +118,10 @@ def test_on_a_phone_nothing_needs_sideways_scrolling(browser, live_url, tmp_path
             phone.wait_for_selector(ready)
             width = phone.evaluate("document.documentElement.scrollWidth")
             assert width <= PHONE["width"], (view, width)
+            if view.startswith("#/article"):  # the events come after the text: a way there
+                phone.click("button.jump")
+                wait_until(phone, "document.querySelector('.event-cards')"
+                                  ".getBoundingClientRect().top < innerHeight")
         phone.screenshot(path=str(tmp_path / "phone-actors.png"))
     finally:
         context.close()

@@ -212,6 +212,8 @@ async function articleView(id, params) {
     const card = cards.find((c) => c.dataset.event === trigger.dataset.event);
     if (card) card.scrollIntoView({block: "nearest", behavior: "smooth"});
   });
+  const eventsList = cards.length ? el("ol", {class: "event-cards"}, cards)
+    : el("p", {class: "empty"}, "No events were coded in this article.");
   show(
     el("p", {class: "crumbs"}, el("a", {href: "#/"}, "Events"), " › article"),
     el("article", {class: "doc"},
@@ -222,12 +224,14 @@ async function articleView(id, params) {
                                   target: "_blank"}, "original")] : null,
            el("span", {class: "id"}, ` · id ${record.id}`))),
       legend(),
+      // on a phone the events come after the whole text
+      el("button", {type: "button", class: "jump",
+                    onclick: () => eventsList.scrollIntoView({behavior: "smooth"})},
+         `${record.events.length} events ↓`),
       el("div", {class: "article-grid"},
         el("section", {class: "text-panel", "aria-label": "article text"}, container),
         el("aside", {class: "side-panel"},
-          el("section", {}, el("h2", {}, `Events (${record.events.length})`),
-             cards.length ? el("ol", {class: "event-cards"}, cards)
-                          : el("p", {class: "empty"}, "No events were coded in this article.")),
+          el("section", {}, el("h2", {}, `Events (${record.events.length})`), eventsList),
           el("section", {}, el("h2", {}, `Actors (${record.actors.length})`),
              el("ul", {class: "actor-list"}, record.actors.map((a) => el("li", {},
                el("span", {class: `swatch a${colour.get(a.id)}`}),
@@ -261,7 +265,6 @@ function eventCard(e, record, colour) {
   };
   const plover = e.plover || {};
   const facts = [
-    ["CAMEO", `${e.cameo} ${e.cameo_name}`],
     ["PLOVER", [plover.type, plover.mode].filter(Boolean).join(" / ") || "—"],
     ["Class", `${QUAD_NAMES[e.quad] || e.quad} · Goldstein ${e.goldstein === null ? "—" : fixed(e.goldstein)}`],
     ["Trigger", `“${e.trigger.text}” (characters ${e.trigger.start}–${e.trigger.end})`],
@@ -273,9 +276,11 @@ function eventCard(e, record, colour) {
   ];
   return el("li", {class: `event-card q${e.quad}${e.negated ? " negated" : ""}`, tabindex: 0,
                    dataset: {event: e.id}, "aria-label": `event ${e.id}`},
-    el("div", {class: "who"}, el("span", {class: "eid"}, e.id), side(e.source),
-       el("span", {class: "arrow"}, e.reciprocal ? "⇄" : "→"), quadBadge(e),
-       el("span", {class: "arrow"}, "→"), side(e.target)),
+    el("div", {class: "what"}, el("span", {class: "eid"}, e.id), quadBadge(e),
+       el("span", {class: "cameo-name"}, `${e.cameo} ${e.cameo_name}`)),
+    el("div", {class: "who"}, side(e.source),
+       el("span", {class: "arrow", title: e.reciprocal ? "together (reciprocal)" : "to"},
+          e.reciprocal ? "⇄" : "→"), side(e.target)),
     e.negated ? el("p", {class: "flag"}, "Negated: the text says it did not happen") : null,
     el("blockquote", {}, e.snippet),
     el("dl", {}, facts.map(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])));
@@ -450,8 +455,14 @@ function periodTable(rows, period, hrefFor) {
 
 async function suggestDyads(box) {
   try {
-    const page = await api("/actors", {limit: 6});
-    const codes = [...new Set(page.rows.map((r) => r.code.slice(0, 3)))].slice(0, 4);
+    const page = await api("/actors", {limit: 20});
+    // a country stands for its actors (RUSGOV, RUSMIL: RUS); a body keeps its own code
+    // (IGOUNO); a sector without a country (GOV) is no side of a dyad
+    const bodies = ["IGO", "NGO", "IMG", "MNC"];
+    const codes = [...new Set(page.rows.map((r) => (
+      r.country && !bodies.includes(r.country) ? r.country
+        : r.code && bodies.includes(r.code.slice(0, 3)) && r.code.length > 3 ? r.code : null))
+      .filter(Boolean))].slice(0, 4);
     const pairs = [];
     for (let i = 0; i < codes.length; i++) {
       for (let j = i + 1; j < codes.length; j++) pairs.push([codes[i], codes[j]]);
