@@ -122,3 +122,15 @@ def test_a_name_several_office_holders_share_still_gives_their_one_country(known
 def test_a_body_named_after_its_leader_is_of_the_leaders_country(coder, text, date, expected):
     article = coder.code(text, date=date)
     assert article.events[0].source.code == expected
+
+
+def test_name_particles_are_matched_in_any_spelling_but_never_as_a_first_name():
+    registry = Registry()
+    registry.add(["Omar al-Bashir"], country="SDN", sector="GOV", source="known")
+    registry.add(["Ben Wallace"], country="GBR", sector="GOV", source="known")
+    registry.add(["Ash Carter"], country="USA", sector="GOV", source="known")
+    registry.add(["Jimmy Carter"], country="USA", sector="GOV", source="known")
+    assert registry.lookup("Omar El Bashir").country == "SDN"
+    assert registry.lookup("Omar Hassan al-Bashir").country == "SDN"
+    assert len(registry) == 4  # no namesake merged into another
+    assert registry.lookup("Ben Wallace").country == "GBR"

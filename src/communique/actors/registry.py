@@ -98,14 +98,16 @@ class Entry:
 
 
 # Name particles written many ways ("Omar al-Bashir", "Omar El Bashir", "Hamad bin
-# Khalifa Al Thani"): left out of the keys names are matched by.
-PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "bin", "ben", "ibn", "bint"})
+# Khalifa Al Thani"): left out of the keys names are matched by, except as the first
+# word ("Ben Wallace").
+PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "bint"})
 
 
 def name_key(name: str) -> str:
     words = [w.strip(".,").lower().replace("\u2019", "'")
              for w in name.replace("-", " ").split()]
-    return " ".join(w for w in words if w and w not in HONORIFICS and w not in PARTICLES)
+    words = [w for w in words if w and w not in HONORIFICS]
+    return " ".join(w for n, w in enumerate(words) if n == 0 or w not in PARTICLES)
 
 
 class RegistryActor(TableRow):
