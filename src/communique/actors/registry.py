@@ -232,8 +232,8 @@ class Registry:
         entry = self.find(names[0], kind, loose=False) or self._entry(names[0], kind)
         for name in names:
             self._alias(name_key(name), name_key(entry.name))
-            if len(name.split()) > 1 and kind == "person":
-                self._alias(name_key(name.split()[-1]), name_key(entry.name))
+            if len(name_key(name).split()) > 1 and kind == "person":
+                self._alias(name_key(name).split()[-1], name_key(entry.name))
         entry.roles.append(Role(country, sector, title, org, since, until, source))
         self.changed.add(name_key(entry.name))
         return entry
@@ -400,7 +400,7 @@ def _aliases(actor: Actor) -> list[str]:
     if actor.kind != "person":
         return []
     name_words = {name_key(w) for w in actor.name.split()}
-    aliases = {name_key(actor.name.split()[-1])}
+    aliases = {name_key(actor.name).split()[-1]} if name_key(actor.name) else set()
     for mention in actor.mentions:
         words = [w for w in re.findall(r"[\w'-]+", mention.text) if w[:1].isupper()]
         rest = [w for w in words if name_key(w) in name_words]
