@@ -95,7 +95,10 @@ class LiveServer:
 
 
 @pytest.fixture(scope="module")
-def live_url(coder, tmp_path_factory):
+def live_url(browser, request, tmp_path_factory):
+    # the model only once there is a browser: pytest would set up the session's coder
+    # before the module's browser, and load the model only to skip
+    coder = request.getfixturevalue("coder")
     path = tmp_path_factory.mktemp("web") / "news.duckdb"
     with Store.open(path, write=True) as store:
         summary = ingest(store, records(), coder)

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-pytestmark = pytest.mark.model
+pytestmark = pytest.mark.model  # the store is coded by the real model
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 860}
