@@ -371,6 +371,8 @@ class EventCoder:
             objects = [c for c in token.children if c.dep_ in {"dative", "iobj"}]
             objects += object_candidates(token, pattern.phrase.particle, action.words,
                                          self.grammar.quantity_heads, direct_only=True)
+            objects += [s for c in token.children if c.dep_ in {"ccomp", "xcomp"}
+                        for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]  # "let X go"
             for child in objects:
                 if matched is None or child.i != matched.i:
                     found = finder.args(child)
