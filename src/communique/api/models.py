@@ -84,6 +84,8 @@ class Skipped(BaseModel):
 
 
 class IngestResult(BaseModel):
+    model_config = ConfigDict(extra="allow")  # and any counts the store adds
+
     coded: int
     replaced: int
     unchanged: int

@@ -11,8 +11,6 @@ from ..api.security import LOOPBACK_NAMES, is_loopback
 from .common import coder_options, user_errors
 from .store_options import db_option
 
-log = logging.getLogger(__name__)
-
 
 @click.command("serve")
 @db_option
@@ -63,5 +61,7 @@ def serve_command(db, host, port, token, max_body, model, dictionaries, min_conf
     click.echo(f"communique: serving {db} at http://{shown}:{port}/ "
                f"({'ingest allowed with the token' if token else 'read-only'}); "
                "Ctrl-C stops", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
-                timeout_graceful_shutdown=5)
+    # `communique -v serve` also logs each request
+    verbose = logging.getLogger().getEffectiveLevel() <= logging.INFO
+    uvicorn.run(app, host=host, port=port, log_level="info" if verbose else "warning",
+                server_header=False, timeout_graceful_shutdown=5)
