@@ -3,9 +3,22 @@
     from communique.api import create_app
     app = create_app("news.duckdb", token=None)     # an ASGI app: uvicorn, TestClient
 
-See the README section 'HTTP API and web page'.
+See the README section 'HTTP API and web page'. FastAPI is imported on first use, so that
+the other commands do not pay for it.
 """
 
-from .app import DEFAULT_MAX_BODY, create_app
+from __future__ import annotations
+
+from typing import Any
+
+from .security import DEFAULT_MAX_BODY
 
 __all__ = ["DEFAULT_MAX_BODY", "create_app"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "create_app":
+        from .app import create_app
+
+        return create_app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

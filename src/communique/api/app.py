@@ -36,11 +36,10 @@ from ..errors import (
 from ..settings import Settings
 from .access import CoderAccess, StoreAccess
 from .routes import router
-from .security import MIN_TOKEN_LENGTH, Guard
+from .security import DEFAULT_MAX_BODY, MIN_TOKEN_LENGTH, Guard
 
 log = logging.getLogger(__name__)
 WEB = Path(__file__).resolve().parent.parent / "web"
-DEFAULT_MAX_BODY = 5_000_000  # bytes: a long article several times over, as JSON
 DESCRIPTION = """Political events coded from news text, from a communique store.
 
 Read the store's events, articles, dyad timelines and actors; code a text on the fly;

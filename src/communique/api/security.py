@@ -29,6 +29,7 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
+DEFAULT_MAX_BODY = 5_000_000  # bytes: a long article several times over, as JSON
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 MIN_TOKEN_LENGTH = 16
 CONTENT_SECURITY_POLICY = (

@@ -6,8 +6,7 @@ import logging
 
 import click
 
-from ..api.app import DEFAULT_MAX_BODY
-from ..api.security import LOOPBACK_NAMES, is_loopback
+from ..api.security import DEFAULT_MAX_BODY, LOOPBACK_NAMES, is_loopback
 from .common import coder_options, user_errors
 from .store_options import db_option
 
