@@ -134,3 +134,13 @@ def test_name_particles_are_matched_in_any_spelling_but_never_as_a_first_name():
     assert registry.lookup("Omar Hassan al-Bashir").country == "SDN"
     assert len(registry) == 4  # no namesake merged into another
     assert registry.lookup("Ben Wallace").country == "GBR"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Xi said China would respond to the tariffs.", ("Xi", "CHN", "GOV")),
+    ("Stoltenberg said the alliance would respond.", ("Stoltenberg", "IGO", "GOV")),
+])
+def test_family_names_first_and_lone_surnames_taken_for_organisations(coder, text, expected):
+    article = coder.code(text, date="2019-06-01")
+    actor = article.actors[0]
+    assert (actor.name, actor.country, actor.sector) == expected and actor.kind == "person"

@@ -30,6 +30,11 @@ SOURCES = ("learnt", "known", "user", "correction")  # lowest to highest standin
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "sheikh", "sheik",
                         "mr.", "mrs.", "ms.", "dr."})
 LEARNABLE_KINDS = frozenset({"person", "organization"})
+# Countries whose names put the family name first: "Xi Jinping" is Mr Xi, "Kim Jong Un"
+# Mr Kim, "Nguyen Phu Trong" Mr Trong by custom but Nguyen by name; both are kept, and a
+# short name two people share decides nothing.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MNG",
+                               "HUN"})
 LEADERS_BODIES = frozenset({"GOV", "MIL"})  # "the Clinton administration", "Assad's army"
 
 
@@ -232,8 +237,11 @@ class Registry:
         entry = self.find(names[0], kind, loose=False) or self._entry(names[0], kind)
         for name in names:
             self._alias(name_key(name), name_key(entry.name))
-            if len(name_key(name).split()) > 1 and kind == "person":
-                self._alias(name_key(name).split()[-1], name_key(entry.name))
+            words = name_key(name).split()
+            if len(words) > 1 and kind == "person":
+                self._alias(words[-1], name_key(entry.name))
+                if country in FAMILY_NAME_FIRST:  # "Xi" for Xi Jinping
+                    self._alias(words[0], name_key(entry.name))
         entry.roles.append(Role(country, sector, title, org, since, until, source))
         self.changed.add(name_key(entry.name))
         return entry
@@ -260,6 +268,11 @@ class Registry:
             if actor.kind not in LEARNABLE_KINDS or (actor.country and actor.sector):
                 continue
             role = self.lookup(actor.name, kind=actor.kind, day=article.date)
+            if role is None and actor.kind == "organization" and len(actor.name.split()) == 1:
+                # a lone surname the recogniser took for an organisation ("Stoltenberg said")
+                role = self.lookup(actor.name, kind="person", day=article.date)
+                if role is not None:
+                    actor.kind = "person"
             if role is None:
                 country = None if actor.country else self.country_of(
                     actor.name, kind=actor.kind, day=article.date)
