@@ -70,3 +70,9 @@ def test_a_broken_areas_table_names_the_line(tmp_path):
                      "region\tKEN\tNowhere\t\t95\t37\t5\n", encoding="utf-8")
     with pytest.raises(TableError, match=r"areas.tsv:3:.*lat"):
         Gazetteer.load(areas=table)
+
+
+def test_a_world_city_is_not_displaced_by_a_small_namesake_in_a_named_country():
+    assert lookup_place("Geneva", ["USA", "IRN"]).country == "CHE"
+    assert lookup_place("Vienna", ["USA"]).country == "AUT"
+    assert lookup_place("Birmingham", ["USA"]).country == "USA"  # both well known: context

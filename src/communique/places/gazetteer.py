@@ -42,6 +42,7 @@ KIND_WEIGHT = {"country": 3.0, "city": 0.0, "region": -1.5}
 CAPITAL_WEIGHT = 1.0
 OWN_NAME_WEIGHT = 1.5
 CONTEXT_WEIGHT = 2.5
+FAME_RATIO = 4  # known by this many times the other names: a world city (see `lookup`)
 
 
 class Place(NamedTuple):
@@ -55,6 +56,7 @@ class Place(NamedTuple):
     population: int
     kind: PlaceKind
     capital: bool = False
+    fame: int = 0  # how many other names GeoNames knows the place by: how widely it is known
 
     def location(self) -> dict[str, object]:
         """The record contract's location: name, country, lat, lon."""
@@ -171,7 +173,8 @@ class Gazetteer:
             number = len(places)
             places.append(Place(
                 city["name"], country, round(city["latitude"], 5), round(city["longitude"], 5),
-                int(city["population"] or 0), "city", capitals.get(country or "") == own))
+                int(city["population"] or 0), "city", capitals.get(country or "") == own,
+                len(city["alternatenames"])))
             self._index(own, 2 * number, folded=True)
             if places[number].population < OTHER_NAMES_FROM:
                 continue
@@ -228,7 +231,14 @@ class Gazetteer:
         weights = _weights(countries)
         if near is not None:
             return min(found, key=lambda item: distance_km(item[0], near))[0]
-        return max(found, key=lambda item: _score(item[0], item[1], weights))[0]
+        best = max(found, key=lambda item: _score(item[0], item[1], weights))[0]
+        plain = max(found, key=lambda item: _score(item[0], item[1], {}))[0]
+        if plain is not best and plain.fame >= FAME_RATIO * max(best.fame, 1):
+            # a city known the world over is not displaced by a small namesake in a
+            # country the article names: US diplomats meeting "in Geneva" are in
+            # Switzerland, not Illinois
+            return plain
+        return best
 
     def country(self, code: str) -> Place | None:
         return self.countries.get(code)
