@@ -44,7 +44,7 @@ def run(engine: str, workers: int, corpus: Path, out: Path, part_size: int) -> d
     if engine == "ray":
         import ray
 
-        ray.init(num_cpus=os.cpu_count(), include_dashboard=False,
+        ray.init(address="local", num_cpus=os.cpu_count(), include_dashboard=False,
                  logging_level=logging.WARNING)
     try:
         pick = ray_actors if engine == "ray" else local_workers

@@ -37,7 +37,9 @@ def local_output(corpus, coder, tmp_path_factory):
 @pytest.fixture(scope="module")
 def ray_output(corpus, coder, tmp_path_factory):
     out = tmp_path_factory.mktemp("ray") / "out"
-    ray.init(num_cpus=2, include_dashboard=False, logging_level=logging.WARNING)
+    # a new local instance, whatever RAY_ADDRESS or a cluster on this machine says
+    ray.init(address="local", num_cpus=2, include_dashboard=False,
+             logging_level=logging.WARNING)
     try:
         summary = run_batch(str(corpus), str(out), settings=coder.settings,
                             options=BatchOptions(engine="ray", workers=2, part_size=2,

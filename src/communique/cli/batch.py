@@ -35,7 +35,8 @@ from .common import EXIT_OK, EXIT_SKIPPED, coder_options, user_errors
               help="Where to write the records not coded (default: OUTPUT/rejects.jsonl).")
 @click.option("--ray-address", default=None, metavar="ADDRESS",
               help="Ray cluster to join (default: RAY_ADDRESS, as `ray job submit` sets it, "
-              "else a local Ray instance).")
+              "else one started on this machine by `ray start`, else a new local Ray "
+              "instance; 'local' always starts a new one).")
 @click.option("--worker-memory", type=click.IntRange(1), default=None, metavar="MB",
               help="Memory Ray reserves for each coding actor when it places them.")
 @click.option("--progress/--no-progress", default=None,
