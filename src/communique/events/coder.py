@@ -14,6 +14,9 @@ from .arguments import Arg, ArgumentFinder
 from .clauses import FRAME_DEFAULT, NOUN_POS, Clause, ClauseReader
 from .triggers import Trigger, TriggerMatcher, object_candidates
 
+# Prepositions of time whose event noun dates another act rather than being reported.
+BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "during", "amid",
+                              "until", "ahead"})
 MAX_SIDES = 4  # at most this many sources (or targets) are paired up in one event
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 EACH_OTHER = frozenset({"other", "another"})
@@ -144,6 +147,8 @@ class EventCoder:
         ("condemned Israel's airstrikes")."""
         token = trigger.token
         governor = token.head
+        if token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
+            return False  # "since last month's US invasion": the time of another act
         if token.dep_ == "pobj":
             governor = token.head.head
         if governor.i == token.i or governor.i not in triggers \
@@ -246,6 +251,11 @@ class EventCoder:
                     target.country = located[0].country
             else:
                 own = {a.country for a in sources if a.country and a.sector in STATE_SECTORS}
+                if len(own) != 1:
+                    # "... killed 23 people when they blew themselves up in Tel Aviv": the
+                    # one country the sentence places anything in
+                    own = {a.country for token in action.token.sent
+                           for a in finder.located([token], LOCATIVE_PREPS) if a.country}
                 if len(own) == 1:  # "Egyptian police opened fire on demonstrators"
                     country = own.pop()
                     for target in targets:
