@@ -175,12 +175,23 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
             ent.label_, "people")
         if kind in {"organization", "place"} and _is_known_place(span):
             kind = "place"  # "the mayor of Kharkiv" (tagged as an organisation)
+        elif kind in {"organization", "place"} and _names_a_person_role(span, lexicon):
+            kind = "person"  # "his Greek counterpart Giorgos Gerapetritis" (tagged a place)
         name_start = span.start
         while name_start < span.end - 1 and doc[name_start].lower_ in HONORIFICS:
             name_start += 1
         add(Mention(span.start, span.end, span.root.i, kind, doc[name_start:span.end].text,
                     definite=True, plural=kind == "people",
                     locative=kind == "place" and _is_locative(span.root)))
+    # 2b. A surname the recogniser missed, of a person named in full before: "Gerapetritis
+    #     said", after "Giorgos Gerapetritis".
+    surnames = {doc[m.end - 1].text: m.name for m in mentions
+                if m.kind == "person" and m.end - m.start >= 2 and doc[m.end - 1].is_title}
+    if surnames:
+        for token in doc:
+            if not taken[token.i] and token.text in surnames and token.pos_ in {"PROPN", "NOUN"} \
+                    and any(m.end <= token.i for m in mentions if m.name == surnames[token.text]):
+                add(Mention(token.i, token.i + 1, token.i, "person", token.text, definite=True))
     # 3. In one pass over the words: pairs ("the two countries", "both sides"), role
     #    descriptions ("the Russian leader", "Israeli soldiers", "the ministry"), pronouns.
     for token in doc:
@@ -227,6 +238,16 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
     mentions.sort(key=lambda m: m.start)
     attach_clues(doc, mentions, lexicon, names)
     return mentions
+
+
+def _names_a_person_role(span: Span, lexicon: Lexicon) -> bool:
+    """A name in apposition to a word for a person: 'his counterpart X', 'the minister,
+    X,'. Whatever the recogniser called it, it names a person."""
+    root = span.root
+    if root.dep_ != "appos" or root.head.i >= span.start:
+        return False
+    role = role_of(root.head, lexicon)
+    return role is not None and role.kind == "person"
 
 
 def role_of(token: Token, lexicon: Lexicon) -> Role | None:
