@@ -33,8 +33,11 @@ VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 THING_ROOTS = frozenset({"03", "06", "07", "15"})
 # Prepositions through which what an act is done with names the other side: "contact with
 # the United States", "restrictions on its labour market", "a demand from the US".
-THING_PREPS = ("of", "between", "with", "for", "to", "against", "on", "from")
+THING_PREPS = ("of", "between", "with", "for", "to", "against", "on", "from", "by")
 REQUEST_ROOTS = frozenset({"02", "10"})
+# Roots that fall on whoever did what they are about: investigations, disapproval,
+# accusations ("condemned the attack by Houthi rebels").
+AGENT_ROOTS = frozenset({"09", "11"})
 
 
 @dataclass(slots=True)
@@ -392,18 +395,30 @@ class EventCoder:
         if found:
             return found
         if matched is not None:
-            found = self.behind(matched, finder) or finder.prepositional(matched, preps)
+            found = finder.inside(matched, ("by",)) if pattern.code[:2] in AGENT_ROOTS else []
+            found = found or self.behind(matched, finder) or finder.prepositional(matched, preps)
             if found:
                 return found
             if not pattern.object_target and finder.mention_at[matched.i] < 0:
-                found = finder.inside(matched, THING_PREPS)
+                found = finder.inside(matched, self._inside_preps(pattern.code))
                 if found:
                     return found
         elif pattern.target == "object":
             for child in token.children:
                 if child.dep_ == "dobj":
-                    return finder.inside(child, ("of", "between", "with", "to", "for"))
+                    preps = ("of", "between", "with", "to", "for")
+                    if pattern.code[:2] in AGENT_ROOTS:
+                        preps = ("by", *preps)
+                    return finder.inside(child, preps)
         return []
+
+    @staticmethod
+    def _inside_preps(code: str) -> tuple[str, ...]:
+        """Where inside what is acted on the other side is: for an investigation or a
+        condemnation, first whoever did it ('war crimes by Croatian extremists')."""
+        if code[:2] in AGENT_ROOTS:
+            return ("by", *THING_PREPS)
+        return THING_PREPS
 
     def default_target(self, code: str, clause: Clause, finder: ArgumentFinder,
                        sources: list[Arg]) -> list[Arg]:
