@@ -35,6 +35,8 @@ THING_ROOTS = frozenset({"03", "06", "07", "15"})
 # the United States", "restrictions on its labour market", "a demand from the US".
 THING_PREPS = ("of", "between", "with", "for", "to", "against", "on", "from", "by")
 REQUEST_ROOTS = frozenset({"02", "10"})
+NONSTATE = frozenset({"IGO", "NGO", "IMG", "MNC"})
+MISSIONS_ABROAD = ("embassy", "consulate", "high commission", "legation", "mission")
 # Roots that fall on whoever did what they are about: investigations, disapproval,
 # accusations ("condemned the attack by Houthi rebels").
 AGENT_ROOTS = frozenset({"09", "11"})
@@ -94,6 +96,7 @@ class EventCoder:
         kept = []
         for draft in drafts:
             self.fill_mode(draft)
+            _place_protesters(draft)
             if draft.source is None and (draft.target is None or not draft.target.country):
                 continue  # "28 people have been killed": no one to code it to
             kept.append(draft)
@@ -624,6 +627,21 @@ class EventCoder:
             previous = i
         text = " ".join(parts)
         return text.replace(" - ", "-").replace(" ,", ",")
+
+
+def _place_protesters(draft: Draft) -> None:
+    """Protesters the text does not place, against one country's government or people,
+    protest where they are: in that country. Not against a country's mission abroad
+    ('outside the US embassy')."""
+    source, target = draft.source, draft.target
+    if draft.code[:2] != PROTEST_ROOT or source is None or source.country or target is None:
+        return
+    if not target.country or len(target.country) != 3 or target.country in NONSTATE:
+        return
+    if any(word in target.name.lower() for word in MISSIONS_ABROAD):
+        return
+    source.country, source.inferred = target.country, True
+    draft.confidence = max(0.05, draft.confidence - 0.1)  # an inferred side, as elsewhere
 
 
 class Words:
