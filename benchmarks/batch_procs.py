@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,13 @@ def cpu_seconds(pid: int) -> float:
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_jiffies() -> tuple[int, int]:
+    """(busy, total) CPU time of the whole machine so far, in clock ticks."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle and iowait
+    return sum(fields) - idle, sum(fields)
 
 
 def processes() -> list[tuple[int, int, str]]:
@@ -61,6 +69,8 @@ class Sampler:
         self.driver_peak = 0.0
         self.worker_peak = 0.0
         self.cpu: dict[int, float] = {}  # pid -> CPU seconds at its last sample
+        # (time, CPU seconds of ours, machine busy ticks, machine ticks) at each sample
+        self.trace: list[tuple[float, float, int, int]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -74,6 +84,16 @@ class Sampler:
         for pid in self.workers():
             self.worker_peak = max(self.worker_peak, rss_mib(pid))
             self.cpu[pid] = max(self.cpu.get(pid, 0.0), cpu_seconds(pid))
+        self.trace.append((time.monotonic(), self.cpu_total, *machine_jiffies()))
+
+    def cores_between(self, start: float, end: float) -> tuple[float, float]:
+        """Cores used on average between two times: by our processes, by the machine."""
+        inside = [t for t in self.trace if start <= t[0] <= end]
+        if len(inside) < 2:
+            return 0.0, 0.0
+        (t0, ours0, busy0, all0), (t1, ours1, busy1, all1) = inside[0], inside[-1]
+        cores = os.cpu_count() or 1
+        return (ours1 - ours0) / (t1 - t0), cores * (busy1 - busy0) / max(1, all1 - all0)
 
     @property
     def cpu_total(self) -> float:

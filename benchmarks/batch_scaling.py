@@ -8,8 +8,9 @@ Writes the benchmark corpus (benchmarks/batch_corpus.py) once, then for each eng
 first article came back (startup left out), the speed-up of two workers over one, and
 the peak resident memory of one worker (a coding process or Ray actor) and the driver,
 and the CPU seconds per article of the driver and workers together (model loading
-included). On a machine shared with other work the wall-time speed-up is bounded by the
-CPU left over; the load average is printed with each run.
+included), and how many cores this run and the whole machine used while coding. On a
+machine shared with other work the wall-time speed-up is bounded by the CPU left over:
+the cores figures show how much that was.
 """
 
 from __future__ import annotations
@@ -60,8 +61,9 @@ def run(engine: str, workers: int, corpus: Path, out: Path, part_size: int) -> d
     # articles coded after the first result came back, over the time they took
     first_batch = part_size if engine == "ray" else 1
     steady = (summary.articles - first_batch) / (stamps[-1] - first) if len(stamps) > 1 else 0
+    ours, machine = sampler.cores_between(first, stamps[-1] if stamps else started)
     return {"articles": summary.articles, "total": total, "steady": steady,
-            "cpu": sampler.cpu_total,
+            "cpu": sampler.cpu_total, "cores_ours": ours, "cores_machine": machine,
             "worker_mib": sampler.worker_peak, "driver_mib": sampler.driver_peak}
 
 
@@ -95,8 +97,9 @@ def main() -> None:
                       f"= {r['articles'] / r['total']:5.1f}/s overall, {r['steady']:5.1f}/s "
                       f"after the first result; largest worker {r['worker_mib']:.0f} MiB, "
                       f"driver {r['driver_mib']:.0f} MiB (peak RSS); CPU "
-                      f"{r['cpu'] / r['articles']:.3f} s/article; load average "
-                      f"{os.getloadavg()[0]:.2f}", flush=True)
+                      f"{r['cpu'] / r['articles']:.3f} s/article; after the first result "
+                      f"this run used {r['cores_ours']:.2f} cores, the machine "
+                      f"{r['cores_machine']:.2f} of {os.cpu_count()}", flush=True)
             one, two = results[1], results[2]
             print(f"{engine:5} speed-up x2/x1: {one['total'] / two['total']:.2f} overall, "
                   f"{two['steady'] / one['steady']:.2f} after the first result", flush=True)
