@@ -259,8 +259,14 @@ class EventCoder:
                 own = {a.country for a in sources if a.country and a.sector in STATE_SECTORS}
                 if len(own) != 1:
                     # "... killed 23 people when they blew themselves up in Tel Aviv": the
-                    # one country the sentence places anything in
-                    own = {a.country for token in action.token.sent
+                    # one country the sentence places anything in, but not where those
+                    # who report it are ("relief officials in Nairobi said")
+                    sent = action.token.sent
+                    reporters = {t.i for verb in sent if verb.lemma_.lower()
+                                 in self.grammar.speech_verbs for child in verb.children
+                                 if child.dep_ in {"nsubj", "nsubjpass"}
+                                 for t in child.subtree}
+                    own = {a.country for token in sent if token.i not in reporters
                            for a in finder.located([token], LOCATIVE_PREPS) if a.country}
                 if len(own) == 1:  # "Egyptian police opened fire on demonstrators"
                     country = own.pop()
