@@ -542,6 +542,12 @@ class EventCoder:
                     found = finder.args(child) or self.behind(child, finder)
                     if found:
                         return found  # "rejected calls by Kofi Annan": Annan
+                    if clause.frame in {"demand", "appeal"} or (
+                            clause.action.pattern.frame in {"demand", "appeal"}):
+                        # "demanded support from the assembly", "autonomy from Belgrade"
+                        found = finder.prepositional(child, ("from",))
+                        if found:
+                            return found
             found = finder.prepositional(frame, ("on", "upon", "to", "with", "against", "from"))
             if found:
                 return found
