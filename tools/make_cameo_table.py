@@ -41,7 +41,6 @@ OVERRIDES = {
     "184": ("ASSAULT", None),
     "191": ("COERCE", "restrict"),
     "192": ("COERCE", "seize"),
-    "201": ("COERCE", "deport"),
     "0842": ("RETREAT", "release"),
     "1712": ("ASSAULT", "destroy"),
     "20": ("ASSAULT", "unconventional"),
