@@ -18,6 +18,14 @@ def news() -> list[str]:
     for line in (ROOT / "examples" / "articles.jsonl").read_text(encoding="utf-8").splitlines():
         texts.append(json.loads(line)["text"])
     texts.append("It's gonna rain, y'all. I ain't sure he'd come; there is nothing we can do.")
+    texts.append("Let's go. You're sure? I'd've done it myself, but nothin' doin'. He gets it, "
+                 "they got it, and there's more: do you? She does. We had had enough, 'nuff "
+                 "said. Who's there? Them 'em, cause coz I'll, we'll. What's that to us?\n\n"
+                 "  Double  spaces\tand tabs; it's its own; y'know. Ca n't, wo n't, do n't.")
+    shared = ROOT.parent / "shared" / "eval" / "plover_gsr_dev.jsonl"
+    if shared.exists():  # news of other decades and places, where the repository has it
+        texts.extend(json.loads(line)["text"] for line in
+                     shared.read_text(encoding="utf-8").splitlines())
     return texts
 
 
@@ -52,3 +60,15 @@ def test_a_ruler_that_does_not_begin_with_a_tag_map_is_left_alone():
     ruler.add_patterns([{"patterns": [[{"LOWER": "nato"}]], "attrs": {"POS": "PROPN"}}])
     assert use_tag_map(nlp) is False
     assert nlp.get_pipe("attribute_ruler") is ruler
+
+
+def test_one_word_exceptions_tested_by_form_tag_and_dependency_are_looked_up_by_word():
+    from communique.pipeline.attributes import _word_entry
+
+    entry = _word_entry({"patterns": [[{"LOWER": "you", "DEP": {"IN": ["dobj", "pobj"]}}]],
+                         "attrs": {"MORPH": "Case=Acc"}})
+    assert entry == [(["you"], [("DEP", frozenset({"dobj", "pobj"}), True)])]
+    assert _word_entry({"patterns": [[{"LOWER": {"REGEX": "^y'?$"}}, {"LOWER": "all"}]],
+                        "attrs": {"LEMMA": "you"}}) is None  # two words: left to spaCy
+    assert _word_entry({"patterns": [[{"TAG": "IN", "DEP": "mark"}]],
+                        "attrs": {"POS": "SCONJ"}}) is None  # no word to look up
