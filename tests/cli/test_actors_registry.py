@@ -82,7 +82,7 @@ def test_bad_corrections_and_files_are_clear_errors(tmp_path):
     db = tmp_path / "s.duckdb"
     ingest(tmp_path, db, FIRST)
     bad_country = run("actors", "--db", db, "correct", "Yuri Ushakov", "--country", "XXX")
-    assert bad_country.exit_code == 2 and "XXX is not an ISO alpha-3" in bad_country.output
+    assert bad_country.exit_code == 2 and "XXX is neither an ISO alpha-3" in bad_country.output
     bad_sector = run("actors", "--db", db, "correct", "Yuri Ushakov", "--sector", "BOSS")
     assert bad_sector.exit_code == 2 and "BOSS is not a sector code" in bad_sector.output
     nothing = run("actors", "--db", db, "correct", "Yuri Ushakov")

@@ -23,7 +23,7 @@ from pydantic import Field, field_validator
 
 from ..errors import E015, TableError
 from ..records import Actor, Article, EventActor
-from ..tables.lexicon import NONSTATE_COUNTRIES, known_country
+from ..tables.lexicon import check_country
 from ..tables.loader import TableRow, read_yaml, validate_list
 
 SOURCES = ("learnt", "known", "user", "correction")  # lowest to highest standing
@@ -130,10 +130,7 @@ class RegistryActor(TableRow):
     @field_validator("country")
     @classmethod
     def _country(cls, code: str | None) -> str | None:
-        if code is not None and code not in NONSTATE_COUNTRIES and not known_country(code):
-            raise ValueError(f"{code} is neither an ISO alpha-3 code nor one of "
-                             f"{', '.join(sorted(NONSTATE_COUNTRIES))}")
-        return code
+        return check_country(code)
 
 
 class Registry:

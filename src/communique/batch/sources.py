@@ -9,7 +9,6 @@ own output instead of adding to it.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import pickle
 from collections.abc import Iterable, Iterator
@@ -22,7 +21,7 @@ import pyarrow.parquet as pq
 
 from ..errors import E012, E025, InputError
 from ..io.checks import InputRecord
-from ..io.formats import Columns
+from ..io.formats import Columns, cell_text
 from ..io.readers import Unreadable, read_jsonl
 from ..store.database import text_id
 from .locations import InputFile
@@ -113,7 +112,7 @@ def _parquet_records(file: InputFile) -> Iterator[InputRecord | Unreadable]:
 
 def _parquet_record(row: dict[str, Any], mapping: dict[str, str], origin: str
                     ) -> InputRecord | Unreadable:
-    values = {name: _cell(row.get(column)) for name, column in mapping.items()}
+    values = {name: cell_text(row.get(column)) for name, column in mapping.items()}
     text = row.get(mapping["text"])
     if text is not None and not isinstance(text, str):
         return Unreadable(origin, InputError(E012, where=origin,
@@ -121,18 +120,6 @@ def _parquet_record(row: dict[str, Any], mapping: dict[str, str], origin: str
                           values.get("id"))
     values["text"] = text or ""
     return InputRecord(**values, origin=origin)
-
-
-def _cell(value: Any) -> str | None:
-    """A cell as a string field: missing or blank is None, a date an ISO date."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value)
-    return text if text.strip() else None
 
 
 # -- chunks between Ray stages: rows of a key and the pickled chunk ---------------------

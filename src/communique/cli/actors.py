@@ -10,7 +10,7 @@ import click
 
 from ..actors.registry import Registry, name_key
 from ..store import top_actors
-from ..tables.lexicon import NONSTATE_COUNTRIES, SectorRow, known_country
+from ..tables.lexicon import SectorRow, check_country
 from ..tables.loader import package_file, read_tsv
 from .common import user_errors
 from .store_options import db_option, format_option, open_store, print_rows, store_errors
@@ -76,11 +76,10 @@ def registry_command(obj, name, limit, fmt) -> None:
 def _code(value: str | None, option: str) -> str | None:
     if value is None:
         return None
-    value = value.upper()
-    if not (value in NONSTATE_COUNTRIES or known_country(value)):
-        raise click.BadParameter(f"{value} is not an ISO alpha-3 country code nor one of "
-                                 f"{', '.join(sorted(NONSTATE_COUNTRIES))}", param_hint=option)
-    return value
+    try:
+        return check_country(value.upper())
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint=option) from None
 
 
 def _sector(value: str | None) -> str | None:

@@ -10,10 +10,7 @@ from tqdm import tqdm
 from ..batch import ENGINES, PART_SIZE, BatchOptions, BatchSummary, run_batch
 from ..io.checks import normalise_date
 from ..parallel import default_workers
-from ..pipeline.model import choose_model
-from ..settings import Settings
-from ..tables import load_knowledge
-from .common import EXIT_OK, EXIT_SKIPPED, coder_options, user_errors
+from .common import EXIT_OK, EXIT_SKIPPED, coder_options, coder_settings, user_errors
 
 
 @click.command("batch")
@@ -56,13 +53,7 @@ def batch_command(source, destination, engine, workers, part_size, date, overwri
     """
     if date is not None:
         date = normalise_date(date, "--date")
-    overrides = {"model": model, "min_confidence": min_confidence, "batch_size": batch_size}
-    if dictionaries:
-        overrides["dictionaries"] = tuple(dictionaries)
-    settings = Settings.load(**overrides)
-    # a missing model or a bad dictionary is said here, not from inside the workers
-    choose_model(settings.model)
-    load_knowledge(settings.dictionaries)
+    settings = coder_settings(model, dictionaries, min_confidence, batch_size, check=True)
     options = BatchOptions(engine=engine, workers=workers, part_size=part_size, date=date,
                            overwrite=overwrite, rejects=rejects, ray_address=ray_address,
                            worker_memory=worker_memory * 2**20 if worker_memory else None)

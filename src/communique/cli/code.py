@@ -11,11 +11,10 @@ import click
 from tqdm import tqdm
 
 from ..actors.registry import Registry
-from ..coder import Rejected
 from ..io.checks import normalise_date
-from ..io.readers import Unreadable, read_inputs
+from ..io.readers import read_inputs
 from ..pretty import format_article
-from .common import EXIT_OK, EXIT_SKIPPED, coder_options, make_coder, user_errors
+from .common import EXIT_OK, EXIT_SKIPPED, SkipReporter, coder_options, make_coder, user_errors
 
 
 @click.command("code")
@@ -56,26 +55,15 @@ def code(inputs, date, output, pretty, include_text, progress, learn, registry_p
         registry = Registry.load(registry_path) if registry_path else Registry()
         for path in known_actors:
             registry.add_file(path)
-    skipped: list[Rejected | Unreadable] = []
-
-    def report(item) -> None:
-        skipped.append(item)
-        message = getattr(item.error, "message", str(item.error))
-        click.echo(f"skipped: {message} [{item.error.code}]", err=True)
-
-    def records():
-        for item in read_inputs(inputs, date=date):
-            if isinstance(item, Unreadable):
-                report(item)
-            else:
-                yield item
+    report = SkipReporter()
 
     show = progress if progress is not None else (sys.stderr.isatty() and not pretty)
     started = time.monotonic()
     count = 0
     events = 0
     with tqdm(disable=not show, unit=" articles", file=sys.stderr, dynamic_ncols=True) as bar:
-        for article in coder.code_many(records(), on_error=report,
+        records = report.readable(read_inputs(inputs, date=date))
+        for article in coder.code_many(records, on_error=report,
                                        registry=registry if learn or registry else None):
             count += 1
             events += len(article.events)
@@ -88,8 +76,8 @@ def code(inputs, date, output, pretty, include_text, progress, learn, registry_p
     output.flush()
     if registry_path and registry is not None:
         registry.save(registry_path)
-    if show or skipped:
+    if show or report.skipped:
         seconds = time.monotonic() - started
         click.echo(f"coded {count} article{'s' if count != 1 else ''} ({events} events) in "
-                   f"{seconds:.1f}s; skipped {len(skipped)}", err=True)
-    sys.exit(EXIT_SKIPPED if skipped else EXIT_OK)
+                   f"{seconds:.1f}s; skipped {len(report.skipped)}", err=True)
+    sys.exit(EXIT_SKIPPED if report.skipped else EXIT_OK)

@@ -36,16 +36,54 @@ def coder_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def make_coder(model: str | None, dictionaries: tuple[str, ...], min_confidence: float | None,
-               batch_size: int | None):
-    from ..coder import Coder
+def coder_settings(model: str | None, dictionaries: tuple[str, ...],
+                   min_confidence: float | None, batch_size: int | None, *,
+                   check: bool = False):
+    """The settings the coder options give. With `check`, a missing model or a bad
+    dictionary is said now, before workers, a cluster or a server start."""
+    from ..pipeline.model import choose_model
     from ..settings import Settings
+    from ..tables import load_knowledge
 
     overrides: dict[str, Any] = {"model": model, "min_confidence": min_confidence,
                                  "batch_size": batch_size}
     if dictionaries:
         overrides["dictionaries"] = tuple(dictionaries)
-    return Coder(Settings.load(**overrides))
+    settings = Settings.load(**overrides)
+    if check:
+        choose_model(settings.model)
+        load_knowledge(settings.dictionaries)
+    return settings
+
+
+def make_coder(model: str | None, dictionaries: tuple[str, ...], min_confidence: float | None,
+               batch_size: int | None):
+    from ..coder import Coder
+
+    return Coder(coder_settings(model, dictionaries, min_confidence, batch_size))
+
+
+class SkipReporter:
+    """Records skipped by a command: each said on standard error as it happens, and
+    counted for the exit status."""
+
+    def __init__(self) -> None:
+        self.skipped: list[Any] = []
+
+    def __call__(self, item: Any) -> None:
+        self.skipped.append(item)
+        message = getattr(item.error, "message", str(item.error))
+        click.echo(f"skipped: {message} [{item.error.code}]", err=True)
+
+    def readable(self, items: Any) -> Any:
+        """The records of a reader, reporting the ones that could not be read."""
+        from ..io.readers import Unreadable
+
+        for item in items:
+            if isinstance(item, Unreadable):
+                self(item)
+            else:
+                yield item
 
 
 def user_errors(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -12,13 +12,10 @@ from ..io.checks import normalise_date
 from ..io.formats import Columns
 from ..io.readers import count_inputs, read_inputs
 from ..parallel import ParallelCoder, default_workers
-from ..pipeline.model import choose_model
-from ..settings import Settings
 from ..store import ingest
 from ..store.coded import import_coded, is_coded_output
 from ..store.ingest import BATCH_ARTICLES, IngestSummary
-from ..tables import load_knowledge
-from .common import EXIT_OK, EXIT_SKIPPED, coder_options, user_errors
+from .common import EXIT_OK, EXIT_SKIPPED, coder_options, coder_settings, user_errors
 from .store_options import db_option, open_store, store_errors
 
 EXIT_INTERRUPTED = 130
@@ -74,13 +71,7 @@ def ingest_command(inputs, db, date, workers, recode, story_window, commit_every
         date = normalise_date(date, "--date")
     columns = Columns(text=text_column, id=id_column, date=date_column, title=title_column,
                       source=source_column, url=url_column)
-    overrides = {"model": model, "min_confidence": min_confidence, "batch_size": batch_size}
-    if dictionaries:
-        overrides["dictionaries"] = tuple(dictionaries)
-    settings = Settings.load(**overrides)
-    # a missing model or a bad dictionary is said here, not from inside worker processes
-    choose_model(settings.model)
-    load_knowledge(settings.dictionaries)
+    settings = coder_settings(model, dictionaries, min_confidence, batch_size, check=True)
     coder = ParallelCoder(settings, workers=workers or default_workers())
     show = progress if progress is not None else sys.stderr.isatty()
 

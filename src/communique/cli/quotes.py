@@ -7,12 +7,11 @@ import sys
 
 import click
 
-from ..coder import Rejected
 from ..io.checks import normalise_date
-from ..io.readers import Unreadable, read_inputs
+from ..io.readers import read_inputs
 from ..quotes.search import KINDS, said_by
 from ..records import Quote
-from .common import EXIT_OK, EXIT_SKIPPED, coder_options, make_coder, user_errors
+from .common import EXIT_OK, EXIT_SKIPPED, SkipReporter, coder_options, make_coder, user_errors
 
 
 @click.command("quotes")
@@ -39,22 +38,11 @@ def quotes_command(inputs, speaker, kinds, date, as_json, model, dictionaries,
     if date is not None:
         date = normalise_date(date, "--date")
     coder = make_coder(model, dictionaries, min_confidence, batch_size)
-    skipped: list[Rejected | Unreadable] = []
-
-    def report(item) -> None:
-        skipped.append(item)
-        message = getattr(item.error, "message", str(item.error))
-        click.echo(f"skipped: {message} [{item.error.code}]", err=True)
-
-    def records():
-        for item in read_inputs(inputs, date=date):
-            if isinstance(item, Unreadable):
-                report(item)
-            else:
-                yield item
+    report = SkipReporter()
 
     found = 0
-    for article in coder.code_many(records(), on_error=report):
+    records = report.readable(read_inputs(inputs, date=date))
+    for article in coder.code_many(records, on_error=report):
         for quote in said_by(article, speaker, kinds=kinds or KINDS):
             found += 1
             if as_json:
@@ -65,7 +53,7 @@ def quotes_command(inputs, speaker, kinds, date, as_json, model, dictionaries,
             click.echo(line)
     if not found and speaker:
         click.echo(f"no quotes by {speaker!r}", err=True)
-    sys.exit(EXIT_SKIPPED if skipped else EXIT_OK)
+    sys.exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
 
 
 def format_quote(article_id: str | None, quote: Quote) -> str:

@@ -7,7 +7,7 @@ import logging
 import click
 
 from ..api.security import DEFAULT_MAX_BODY, LOOPBACK_NAMES, is_loopback
-from .common import coder_options, user_errors
+from .common import coder_options, coder_settings, user_errors
 from .store_options import db_option
 
 
@@ -38,17 +38,8 @@ def serve_command(db, host, port, token, max_body, model, dictionaries, min_conf
     import uvicorn
 
     from ..api import create_app
-    from ..pipeline.model import choose_model
-    from ..settings import Settings
-    from ..tables import load_knowledge
 
-    overrides = {"model": model, "min_confidence": min_confidence, "batch_size": batch_size}
-    if dictionaries:
-        overrides["dictionaries"] = tuple(dictionaries)
-    settings = Settings.load(**overrides)
-    # a missing model or a bad dictionary is said now, not at the first POST /code
-    choose_model(settings.model)
-    load_knowledge(settings.dictionaries)
+    settings = coder_settings(model, dictionaries, min_confidence, batch_size, check=True)
     local = is_loopback(host)
     app = create_app(db, token=token, settings=settings, max_body=max_body,
                      allowed_hosts=LOOPBACK_NAMES if local else None)

@@ -62,7 +62,7 @@ def _unreadable(where: str, problem: str, record_id: str | None = None):
     return Unreadable(where, InputError(E025, where=where, problem=problem), record_id)
 
 
-def _cell(value: Any) -> str | None:
+def cell_text(value: Any) -> str | None:
     """A cell as a string field: empty cells are missing, dates become ISO dates."""
     if value is None:
         return None
@@ -75,7 +75,7 @@ def _cell(value: Any) -> str | None:
 
 
 def _record(values: dict[str, Any], mapping: dict[str, str], origin: str) -> InputRecord:
-    fields_ = {name: _cell(values.get(column)) for name, column in mapping.items()}
+    fields_ = {name: cell_text(values.get(column)) for name, column in mapping.items()}
     text = values.get(mapping["text"])
     fields_["text"] = "" if text is None else str(text)
     return InputRecord(**fields_, origin=origin)

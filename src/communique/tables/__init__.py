@@ -16,7 +16,7 @@ from pydantic import Field, field_validator
 
 from ..errors import E015, TableError
 from .cameo import CameoCode, CameoTable
-from .lexicon import NONSTATE_COUNTRIES, Lexicon, Meaning, known_country
+from .lexicon import Lexicon, Meaning, check_country
 from .loader import TableRow, read_yaml, validate, validate_list
 from .patterns import EventGrammar, Pattern, PatternEntry
 
@@ -43,10 +43,7 @@ class DictionaryActor(TableRow):
     @field_validator("country")
     @classmethod
     def _country(cls, code: str | None) -> str | None:
-        if code is not None and code not in NONSTATE_COUNTRIES and not known_country(code):
-            raise ValueError(f"{code} is neither an ISO alpha-3 code nor one of "
-                             f"{', '.join(sorted(NONSTATE_COUNTRIES))}")
-        return code
+        return check_country(code)
 
 
 class DictionaryRemove(TableRow):

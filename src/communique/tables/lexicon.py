@@ -27,6 +27,15 @@ def known_country(code: str) -> bool:
     return code in EXTRA_COUNTRIES or pycountry.countries.get(alpha_3=code) is not None
 
 
+def check_country(code: str | None) -> str | None:
+    """A country code as actors carry it (ISO alpha-3, or one of the non-state codes);
+    a ValueError that names the allowed codes otherwise."""
+    if code is not None and code not in NONSTATE_COUNTRIES and not known_country(code):
+        raise ValueError(f"{code} is neither an ISO alpha-3 code nor one of "
+                         f"{', '.join(sorted(NONSTATE_COUNTRIES))}")
+    return code
+
+
 class CountryRow(TableRow):
     code: str = Field(pattern=r"^[A-Z]{3}$")
     names: list[str]
