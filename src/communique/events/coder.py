@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -36,7 +37,9 @@ THING_ROOTS = frozenset({"03", "06", "07", "15"})
 THING_PREPS = ("of", "between", "with", "for", "to", "against", "on", "from", "by")
 REQUEST_ROOTS = frozenset({"02", "10"})
 NONSTATE = frozenset({"IGO", "NGO", "IMG", "MNC"})
-MISSIONS_ABROAD = ("embassy", "consulate", "high commission", "legation", "mission")
+# A country's missions abroad, by whole word: "the US embassy", not "the electoral commission".
+MISSIONS_ABROAD = re.compile(r"\b(?:embass(?:y|ies)|consulates?|high commissions?|legations?|"
+                             r"missions?)\b", re.IGNORECASE)
 # Roots that fall on whoever did what they are about: investigations, disapproval,
 # accusations ("condemned the attack by Houthi rebels").
 AGENT_ROOTS = frozenset({"09", "11"})
@@ -650,7 +653,7 @@ def _place_protesters(draft: Draft) -> None:
         return
     if not target.country or len(target.country) != 3 or target.country in NONSTATE:
         return
-    if any(word in target.name.lower() for word in MISSIONS_ABROAD):
+    if MISSIONS_ABROAD.search(target.name):
         return
     source.country, source.inferred = target.country, True
     draft.confidence = max(0.05, draft.confidence - 0.1)  # an inferred side, as elsewhere
