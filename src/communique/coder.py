@@ -104,18 +104,20 @@ class Coder:
     # -- many articles -----------------------------------------------------------------
     def code_many(self, records: Iterable[InputRecord | Mapping[str, Any] | str], *,
                   on_error: ErrorCallback | None = None, batch_size: int | None = None,
-                  registry: Registry | None = None) -> Iterator[Article]:
+                  registry: Registry | None = None, learn: bool = True
+                  ) -> Iterator[Article]:
         """Code a stream of records in batches, in order; bad records go to `on_error`.
 
         With a `registry`, each article is completed from what earlier articles taught
-        (and what the registry was given), then teaches it in turn, in input order."""
+        (and what the registry was given), then teaches it in turn (unless not `learn`),
+        in input order."""
         report = on_error or _log_rejected
         checked = self._checked(records, report)
         batch_size = batch_size or self.settings.batch_size
         stream = ((self.make_doc(record), record) for record in checked)
         for doc, record in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             yield from self._flush_failures(report)
-            yield remember(self.to_article(doc, record), registry, self.known)
+            yield remember(self.to_article(doc, record), registry, self.known, learn=learn)
         yield from self._flush_failures(report)
 
     def make_doc(self, record: InputRecord) -> Doc:
@@ -159,12 +161,14 @@ class Coder:
 
 
 def remember(article: Article, registry: Registry | None,
-             known: Registry | None = None) -> Article:
+             known: Registry | None = None, *, learn: bool = True) -> Article:
     """Complete an article from the run's registry, let the registry learn what the
-    article says, then fill in what is still unknown from the built-in known actors."""
+    article says (with `learn`), then fill in what is still unknown from the built-in
+    known actors."""
     if registry is not None:
         registry.apply(article)
-        registry.learn(article)
+        if learn:
+            registry.learn(article)
     if known is not None:
         known.apply(article)
     return article

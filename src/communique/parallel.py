@@ -60,20 +60,22 @@ class ParallelCoder:
         self._local: Coder | None = None
 
     def code_many(self, records: Iterable[InputRecord], *, on_error: ErrorCallback | None = None,
-                  registry: Registry | None = None) -> Iterator[Article]:
+                  registry: Registry | None = None, learn: bool = True
+                  ) -> Iterator[Article]:
         """As `Coder.code_many`. A registry is applied and taught here, in input order, so
         the result does not depend on how many workers there are."""
         report = on_error or _log_rejected
         if self.workers <= 1:
             if self._local is None:
                 self._local = Coder(self.settings)
-            yield from self._local.code_many(records, on_error=report, registry=registry)
+            yield from self._local.code_many(records, on_error=report, registry=registry,
+                                             learn=learn)
             return
         # Workers leave the built-in known actors to this process, which applies them
         # after the run's registry, as a single Coder does.
         known = load_known_actors() if self.settings.known_actors else None
         for article in self._pooled(records, report):
-            yield remember(article, registry, known)
+            yield remember(article, registry, known, learn=learn)
 
     def _pooled(self, records: Iterable[InputRecord], report: Callable[[Rejected], None]
                 ) -> Iterator[Article]:

@@ -97,3 +97,13 @@ def test_a_registry_file_carries_actors_to_the_next_run(tmp_path):
     assert next(a for a in record["actors"] if a["name"] == "Ushakov")["code"] == "RUSGOV"
     alone = json.loads(run("code", str(second), "--no-learn").stdout)
     assert next(a for a in alone["actors"] if a["name"] == "Ushakov")["code"] is None
+    # --no-learn with a registry: what it knows is used, nothing new is remembered
+    kept = registry.read_text()
+    third = tmp_path / "third.txt"
+    third.write_text("Kenyan Foreign Minister Amina Wekesa's spokesman Otieno Barasa said "
+                     "the talks went well.")
+    used = run("code", str(second), str(third), "--date", "2026-02-11", "--registry",
+               str(registry), "--no-learn")
+    first_record = json.loads(used.stdout.splitlines()[0])
+    assert next(a for a in first_record["actors"] if a["name"] == "Ushakov")["code"] == "RUSGOV"
+    assert registry.read_text() == kept

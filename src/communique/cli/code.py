@@ -64,7 +64,7 @@ def code(inputs, date, output, pretty, include_text, progress, learn, registry_p
     with tqdm(disable=not show, unit=" articles", file=sys.stderr, dynamic_ncols=True) as bar:
         records = report.readable(read_inputs(inputs, date=date))
         for article in coder.code_many(records, on_error=report,
-                                       registry=registry if learn or registry else None):
+                                       registry=registry, learn=learn):
             count += 1
             events += len(article.events)
             if pretty:
