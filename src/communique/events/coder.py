@@ -11,13 +11,14 @@ from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from ..tables import Knowledge
+from ..tables.lexicon import NONSTATE_COUNTRIES
 from .arguments import Arg, ArgumentFinder
 from .clauses import FRAME_DEFAULT, NOUN_POS, Clause, ClauseReader
 from .triggers import Trigger, TriggerMatcher, object_candidates
 
 # Prepositions of time whose event noun dates another act rather than being reported.
 BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "during", "amid",
-                              "until", "ahead"})
+                              "until"})
 MAX_SIDES = 4  # at most this many sources (or targets) are paired up in one event
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 EACH_OTHER = frozenset({"other", "another"})
@@ -36,7 +37,6 @@ THING_ROOTS = frozenset({"03", "06", "07", "15"})
 # the United States", "restrictions on its labour market", "a demand from the US".
 THING_PREPS = ("of", "between", "with", "for", "to", "against", "on", "from", "by")
 REQUEST_ROOTS = frozenset({"02", "10"})
-NONSTATE = frozenset({"IGO", "NGO", "IMG", "MNC"})
 # A country's missions abroad, by whole word: "the US embassy", not "the electoral commission".
 MISSIONS_ABROAD = re.compile(r"\b(?:embass(?:y|ies)|consulates?|high commissions?|legations?|"
                              r"missions?)\b", re.IGNORECASE)
@@ -412,25 +412,15 @@ class EventCoder:
             if found:
                 return found
             if not pattern.object_target and finder.mention_at[matched.i] < 0:
-                found = finder.inside(matched, self._inside_preps(pattern.code))
+                found = finder.inside(matched, _agent_first(pattern.code, THING_PREPS))
                 if found:
                     return found
         elif pattern.target == "object":
             for child in token.children:
                 if child.dep_ == "dobj":
-                    preps = ("of", "between", "with", "to", "for")
-                    if pattern.code[:2] in AGENT_ROOTS:
-                        preps = ("by", *preps)
-                    return finder.inside(child, preps)
+                    return finder.inside(child, _agent_first(
+                        pattern.code, ("of", "between", "with", "to", "for")))
         return []
-
-    @staticmethod
-    def _inside_preps(code: str) -> tuple[str, ...]:
-        """Where inside what is acted on the other side is: for an investigation or a
-        condemnation, first whoever did it ('war crimes by Croatian extremists')."""
-        if code[:2] in AGENT_ROOTS:
-            return ("by", *THING_PREPS)
-        return THING_PREPS
 
     def default_target(self, code: str, clause: Clause, finder: ArgumentFinder,
                        sources: list[Arg]) -> list[Arg]:
@@ -457,7 +447,7 @@ class EventCoder:
                 return located
         if root in DOMESTIC_ROOTS and clause.action.pattern.plover not in {"RETREAT"}:
             countries = {a.country for a in sources if a.country and len(a.country) == 3
-                         and a.country not in {"IGO", "NGO", "IMG", "MNC"}}
+                         and a.country not in NONSTATE_COUNTRIES}
             if len(countries) == 1:
                 country = countries.pop()
                 return [Arg(None, country, country, None, None, sources[0].start,
@@ -644,6 +634,12 @@ class EventCoder:
         return text.replace(" - ", "-").replace(" ,", ",")
 
 
+def _agent_first(code: str, preps: tuple[str, ...]) -> tuple[str, ...]:
+    """Where inside what is acted on the other side is: for an investigation or a
+    condemnation, first whoever did it ('war crimes by Croatian extremists')."""
+    return ("by", *preps) if code[:2] in AGENT_ROOTS else preps
+
+
 def _place_protesters(draft: Draft) -> None:
     """Protesters the text does not place, against one country's government or people,
     protest where they are: in that country. Not against a country's mission abroad
@@ -651,7 +647,7 @@ def _place_protesters(draft: Draft) -> None:
     source, target = draft.source, draft.target
     if draft.code[:2] != PROTEST_ROOT or source is None or source.country or target is None:
         return
-    if not target.country or len(target.country) != 3 or target.country in NONSTATE:
+    if not target.country or len(target.country) != 3 or target.country in NONSTATE_COUNTRIES:
         return
     if MISSIONS_ABROAD.search(target.name):
         return
@@ -715,7 +711,7 @@ def article_dyad(doc: Doc) -> tuple[str, str] | None:
     counts: dict[str, int] = {}
     for actor in doc._.communique_actors or []:
         country = actor.get("country")
-        if country and len(country) == 3 and country not in {"IGO", "NGO", "IMG", "MNC"}:
+        if country and len(country) == 3 and country not in NONSTATE_COUNTRIES:
             counts[country] = counts.get(country, 0) + len(actor["mentions"])
     if len(counts) < 2:
         return None
