@@ -370,9 +370,6 @@ class Registry:
         self.changed.clear()
         return keys, list(self.rows(keys))
 
-    def corrections(self) -> int:
-        return sum(r.source == "correction" for e in self.entries.values() for r in e.roles)
-
     def _entry(self, name: str, kind: str) -> Entry:
         key = name_key(name)
         entry = self.entries.get(key)
