@@ -69,6 +69,13 @@ def test_legacy_codes_and_records_sharing_a_text(tmp_path):
     assert text.events[0].sources == {"JPN"} and text.events[0].targets == {"SRB"}
 
 
+def test_international_organisations_of_both_kinds_are_one_side():
+    report = score([gold("ACCUSE", {"IGO"}, {"USA"})], [event("NGO", "112", "ACCUSE", "USA")])
+    assert report.levels["type+source+target"].tp == 1
+    state = score([gold("ACCUSE", {"IGO"}, {"USA"})], [event("GBR", "112", "ACCUSE", "USA")])
+    assert state.levels["type+source"].tp == 0
+
+
 def test_unreadable_gold_is_an_error(tmp_path):
     from communique.errors import InputError
 

@@ -25,7 +25,9 @@ several distinct targets ("lift embargoes on Iran, Libya and Cuba") counts as on
 event per target, each matched by the coded event for that dyad.
 
 Country codes are compared after mapping old CAMEO codes (JAP, VTN, ITL ...) to ISO;
-UNO and EUR count as IGO.
+UNO and EUR count as IGO, and so does NGO: the PLOVER gold writes IGO for international
+organisations of both kinds (Amnesty International, the Red Cross), while the coder keeps
+CAMEO's NGO for them. Both mean "no state"; the comparison does not split them.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from .errors import E016, InputError
 from .records import Article, Event
 
 LEGACY_CODES = {"JAP": "JPN", "VTN": "VNM", "ITL": "ITA", "ROM": "ROU", "ZAR": "COD",
-                "TMP": "TLS", "YUG": "SRB", "UNO": "IGO", "EUR": "IGO"}
+                "TMP": "TLS", "YUG": "SRB", "UNO": "IGO", "EUR": "IGO", "NGO": "IGO"}
 # Which CAMEO roots a PLOVER type covers (for gold without CAMEO codes).
 PLOVER_ROOTS = {
     "AGREE": {"03"}, "CONSULT": {"04"}, "SUPPORT": {"05"}, "COOPERATE": {"06"}, "AID": {"07"},
