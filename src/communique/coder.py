@@ -72,6 +72,8 @@ class Coder:
         self.knowledge: Knowledge = load_knowledge(self.settings.dictionaries)
         self.nlp = build_pipeline(self.settings, nlp)
         self.known: Registry | None = load_known_actors() if self.settings.known_actors else None
+        if "communique_events" in self.nlp.pipe_names:
+            self.nlp.get_pipe("communique_events").coder.known = self.known
         self._failures: list[tuple[Doc, Exception, str]] = []
         # A failing component skips its article, not the batch. (Language.set_error_handler
         # trips over compiled components in spaCy 3.8, so the default handler is set here;

@@ -15,7 +15,6 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from itertools import islice
 from typing import Any
 
@@ -40,6 +39,9 @@ def default_workers() -> int:
 def _start_worker(settings: Settings) -> None:
     global _worker_coder
     _worker_coder = Coder(settings)
+    # The events stage reads the known actors here too; completing the records from them
+    # is left to the parent, after the run's registry (which must win over the table).
+    _worker_coder.known = None
 
 
 def _code_chunk(records: list[InputRecord]) -> tuple[list[Article], list[Rejected]]:
@@ -84,7 +86,7 @@ class ParallelCoder:
         pending: deque[Any] = deque()
         limit = self.workers * IN_FLIGHT_PER_WORKER
         with context.Pool(self.workers, initializer=_start_worker,
-                          initargs=(replace(self.settings, known_actors=False),)) as pool:
+                          initargs=(self.settings,)) as pool:
             while True:
                 while len(pending) < limit:
                     chunk = list(islice(source, self.chunk_size))

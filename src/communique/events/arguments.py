@@ -44,12 +44,15 @@ class ArgumentFinder:
     """Maps tokens to event arguments, from the actors stage's plain data on the Doc."""
 
     def __init__(self, doc: Doc, quantity_heads: frozenset[str] = frozenset(),
-                 place_lookup=None) -> None:
+                 place_lookup=None, known=None) -> None:
         self.doc = doc
         self.quantity_heads = quantity_heads
         self.place_lookup = place_lookup  # name -> country code, or None
         mentions = doc._.communique_mentions or []
         self.actors = {a["id"]: a for a in (doc._.communique_actors or [])}
+        if known is not None:
+            self.actors = complete_from_known(self.actors, known,
+                                              (doc._.communique_meta or {}).get("date"))
         self.mention_at = [-1] * len(doc)
         self.mentions = mentions
         for index, mention in enumerate(mentions):
@@ -273,6 +276,33 @@ class ArgumentFinder:
                     for conj in _conjuncts(obj):
                         found.extend(a for a in self.inside(conj) if a not in found)
         return found
+
+
+def complete_from_known(actors: dict[str, dict], known, day: str | None) -> dict[str, dict]:
+    """The actors with what the built-in known actors say of the people and organisations
+    the text leaves unplaced, on the article's day ("President Omar El Bashir" is
+    Sudanese), so that the event rules which read a side's country see it. The article
+    record is completed from the same table afterwards, after the run's registry."""
+    completed = dict(actors)
+    for actor_id, actor in actors.items():
+        if actor["kind"] not in {"person", "organization"} or (
+                actor["country"] and actor["sector"]):
+            continue
+        role = known.lookup(actor["name"], kind=actor["kind"], day=day)
+        if role is None and actor["kind"] == "organization" and " " not in actor["name"]:
+            role = known.lookup(actor["name"], kind="person", day=day)
+        if role is None:
+            country = None if actor["country"] else known.country_of(
+                actor["name"], kind=actor["kind"], day=day)
+            if country:
+                completed[actor_id] = {**actor, "country": country}
+            continue
+        if actor["country"] and role.country and actor["country"] != role.country:
+            continue  # the text says otherwise: the text wins
+        completed[actor_id] = {**actor, "country": actor["country"] or role.country,
+                               "sector": actor["sector"] or role.sector,
+                               "org": actor.get("org") or role.org}
+    return completed
 
 
 def _conjuncts(token: Token) -> list[Token]:

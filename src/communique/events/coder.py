@@ -88,9 +88,13 @@ class EventCoder:
         self.matcher = TriggerMatcher(knowledge.grammar)
         self.reader = ClauseReader(knowledge.grammar)
         self.hedges = knowledge.grammar.hedges
+        # The built-in known actors (a Registry), set by the Coder: the event rules that
+        # read a side's country see what the table says of unplaced named people.
+        self.known = None
 
     def __call__(self, doc: Doc) -> list[dict]:
-        finder = ArgumentFinder(doc, self.grammar.quantity_heads, place_country_lookup(doc))
+        finder = ArgumentFinder(doc, self.grammar.quantity_heads, place_country_lookup(doc),
+                                self.known)
         self._words = Words(doc)
         drafts: list[Draft] = []
         for number, sent in enumerate(doc.sents):
