@@ -58,9 +58,9 @@ def describe(article) -> str:
 
 @pytest.fixture(scope="module")
 def coded(coder):
-    texts = [case["text"] for case in CASES]
     return {a.text: a for a in coder.code_many(
-        [{"id": str(i), "text": t, "date": DATE} for i, t in enumerate(texts)])}
+        [{"id": str(i), "text": case["text"], "date": case.get("date", DATE)}
+         for i, case in enumerate(CASES)])}
 
 
 def test_the_suite_is_broad():

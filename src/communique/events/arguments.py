@@ -170,9 +170,10 @@ class ArgumentFinder:
             for prep in token.children:
                 if prep.dep_ != "prep" or prep.lower_ not in preps:
                     continue
-                for obj in prep.children:
-                    if obj.dep_ != "pobj":
-                        continue
+                objects = [c for c in prep.children if c.dep_ == "pobj"] or [
+                    o for of in prep.children if of.dep_ == "prep" and of.lower_ == "of"
+                    for o in of.children if o.dep_ == "pobj"]  # "outside of the city of Basra"
+                for obj in objects:
                     for place in (obj, *(c for c in obj.subtree if c.i != obj.i)):
                         country = self.name_country.get(place.i) or self.place_country(place)
                         if country:
@@ -184,7 +185,16 @@ class ArgumentFinder:
     def place_country(self, token: Token) -> str | None:
         """The country of a place name, from the gazetteer of the places stage if present."""
         lookup = self.place_lookup
-        if lookup is None or token.ent_type_ not in {"GPE", "LOC", "FAC"}:
+        if lookup is None:
+            return None
+        if _names_a_settlement(token):
+            # "the town of Lashkar Gah": a place, whatever the recogniser took it for
+            left = token.i
+            while left > 0 and token.doc[left - 1].dep_ == "compound" \
+                    and token.doc[left - 1].head.i == token.i:
+                left -= 1
+            return lookup(token.doc[left:token.i + 1].text)
+        if token.ent_type_ not in {"GPE", "LOC", "FAC"}:
             return None
         entity = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
         if entity is None or entity.root.i != token.i:
@@ -303,6 +313,18 @@ def complete_from_known(actors: dict[str, dict], known, day: str | None) -> dict
                                "sector": actor["sector"] or role.sector,
                                "org": actor.get("org") or role.org}
     return completed
+
+
+SETTLEMENTS = frozenset({"town", "city", "village", "province", "region", "district",
+                         "capital", "port", "suburb", "outskirts"})
+
+
+def _names_a_settlement(token: Token) -> bool:
+    """'the town of Samarra': a name the recogniser took for a people ("Samarra" as NORP)
+    is a place when it names a town, city or province."""
+    head = token.head
+    return token.pos_ == "PROPN" and token.dep_ == "pobj" and head.lower_ == "of" \
+        and head.head.lemma_.lower() in SETTLEMENTS
 
 
 def _conjuncts(token: Token) -> list[Token]:

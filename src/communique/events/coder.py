@@ -30,6 +30,14 @@ LOCATIVE_PREPS = frozenset({"in", "inside", "into", "near", "across", "throughou
 # protest is against the protesters' government, a curfew or a concession on the country.
 DOMESTIC_ROOTS = frozenset({"14", "17", "08"})
 VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+PLACE_KINDS = frozenset({"country", "place", "place-as-government", "capital", "unidentified"})
+# A state's own institutions, and the groups that act at home with them: an unplaced judge,
+# rebel movement or opposition acting with one government's officials is of its country.
+DOMESTIC_STATE = frozenset({"GOV", "LEG", "JUD", "COP"})
+DOMESTIC_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "OPP", "REB", "CVL", "PTY", "LAB",
+                              "EDU", "MED", "REL", "BUS", "ELI", "REF", "HLH", "AGR", "CRM",
+                              "SPY", "MIL", None})
 # Roots whose matched object is what is given or moved, not who is acted on: "offered
 # troops", "provided weapons", "deployed soldiers".
 THING_ROOTS = frozenset({"03", "06", "07", "15"})
@@ -164,6 +172,8 @@ class EventCoder:
             return False  # "since last month's US invasion": the time of another act
         if token.dep_ == "pobj":
             governor = token.head.head
+        if token.dep_ == "nsubj" and governor.i != token.i and governor.i in triggers:
+            return False  # "a roadside bombing killed a soldier": the means of the killing
         if governor.i == token.i or governor.i not in triggers \
                 or token.dep_ not in {"dobj", "pobj", "nsubjpass", "attr"}:
             return True
@@ -257,28 +267,9 @@ class EventCoder:
                     break
         if not targets:
             targets = self.default_target(pattern.code, clause, finder, sources)
-        elif pattern.code[:2] in VICTIM_ROOTS and all(not t.country for t in targets):
-            located = finder.located([action.token, *clause.chain], LOCATIVE_PREPS)
-            if located:
-                for target in targets:
-                    target.country = located[0].country
-            else:
-                own = {a.country for a in sources if a.country and a.sector in STATE_SECTORS}
-                if len(own) != 1:
-                    # "... killed 23 people when they blew themselves up in Tel Aviv": the
-                    # one country the sentence places anything in, but not where those
-                    # who report it are ("relief officials in Nairobi said")
-                    sent = action.token.sent
-                    reporters = {t.i for verb in sent if verb.lemma_.lower()
-                                 in self.grammar.speech_verbs for child in verb.children
-                                 if child.dep_ in {"nsubj", "nsubjpass"}
-                                 for t in child.subtree}
-                    own = {a.country for token in sent if token.i not in reporters
-                           for a in finder.located([token], LOCATIVE_PREPS) if a.country}
-                if len(own) == 1:  # "Egyptian police opened fire on demonstrators"
-                    country = own.pop()
-                    for target in targets:
-                        target.country, target.inferred = country, True
+        if not sources and pattern.code[:2] in VIOLENT_ROOTS:
+            sources = self.unnamed_attacker(clause, finder)
+        self.place_unplaced(pattern.code, clause, finder, sources, targets)
         reciprocal = pattern.reciprocal or _each_other(action.token) or any(
             t.pattern is not None and t.pattern.reciprocal for t in clause.frames)
         code = pattern.code
@@ -341,6 +332,87 @@ class EventCoder:
         return Draft(number, code, action.token, source, target, clause.negated,
                      max(0.05, min(1.0, confidence)), reciprocal, plover, mode,
                      action.pattern.specificity, snippet, clause.top.i, framed, tokens)
+
+    # -- placing sides the text leaves unplaced ----------------------------------------
+    def place_unplaced(self, code: str, clause: Clause, finder: ArgumentFinder,
+                       sources: list[Arg], targets: list[Arg]) -> None:
+        """Groups the text does not place by name ("rebels", "opposition leaders", "20
+        people", "a judge") are of the country where the sentence puts the event: "agreed
+        to postpone the demonstration in Baku", "killing 20 people in Juba". Failing a
+        place, a domestic group acting with one state's government is of that state ("a
+        judge opened investigations against Chilean officials"). Soldiers are placed so
+        only when they are the victims or fight: troops are often abroad."""
+        root = code[:2]
+        unplaced = [a for a in targets if not a.country and a.kind not in PLACE_KINDS]
+        unplaced += [a for a in sources if not a.country and a.kind not in PLACE_KINDS
+                     and (a.sector != "MIL" or root in VIOLENT_ROOTS)]
+        if not unplaced:
+            return
+        action = clause.action
+        tokens = [action.token, *clause.chain]
+        if action.object is not None:
+            tokens.append(action.object)
+        tokens.extend(c for c in action.token.children if c.dep_ in {"dobj", "nsubj"})
+        located = finder.located(tokens, LOCATIVE_PREPS)
+        country = located[0].country if located else None
+        placed_sides = [a for a in (*sources, *targets) if a.country]
+        if country is None and root in VICTIM_ROOTS:
+            own = {a.country for a in sources if a.country and a.sector in STATE_SECTORS}
+            if len(own) == 1:  # "Egyptian police opened fire on demonstrators"
+                country = own.pop()
+        if country is None:
+            # the one country the sentence places anything in, but not where those who
+            # report it are ("relief officials in Nairobi said")
+            named = self.sentence_countries(action.token.sent, finder)
+            if len(named) == 1 and (root in VICTIM_ROOTS or not placed_sides):
+                country = named.pop()
+            elif not named or named <= {a.country for a in placed_sides}:
+                states = {a.country for a in placed_sides if a.sector in DOMESTIC_STATE
+                          and a.country and a.country not in NONSTATE_COUNTRIES}
+                if len(states) == 1:
+                    country = states.pop()
+                    unplaced = [a for a in unplaced if a.sector in DOMESTIC_SECTORS]
+        if country is None or country in NONSTATE_COUNTRIES:
+            return
+        for side in unplaced:
+            side.country, side.inferred = country, True
+
+    def sentence_countries(self, sent: Span, finder: ArgumentFinder) -> set[str]:
+        """The countries a sentence places things in ("in Tel Aviv", "near Samarra"),
+        leaving out where its reporters are."""
+        reporters = {t.i for verb in sent if verb.lemma_.lower() in self.grammar.speech_verbs
+                     for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}
+                     for t in child.subtree}
+        return {a.country for token in sent if token.i not in reporters
+                for a in finder.located([token], LOCATIVE_PREPS) if a.country}
+
+    def unnamed_attacker(self, clause: Clause, finder: ArgumentFinder) -> list[Arg]:
+        """Violence whose perpetrator the text does not name ("a roadside bomb near
+        Samarra killed a US soldier", "was killed in a car bomb in Beirut") is coded, as
+        the PLOVER and ICEWS coders do, to an unidentified actor of the country where it
+        happened. The side keeps the words that stand for the perpetrator, is marked
+        inferred, and stays unknown when the text gives no place."""
+        action = clause.action.token
+        # "a car bomb exploded in Kandahar, killing four policemen": the clause it hangs on
+        verbs = [action, *([action.head] if action.dep_ in {"advcl", "conj"} else [])]
+        means = next((c for verb in verbs for c in verb.children if c.dep_ == "nsubj"
+                      and c.pos_ in NOUN_POS), None)
+        if means is None:
+            for agent in (c for c in action.children if c.dep_ == "agent"):
+                means = next((o for o in agent.children if o.dep_ == "pobj"), None)
+        if means is not None and finder.mention_at[means.i] >= 0:
+            return []
+        tokens = [*verbs, *clause.chain, *([means] if means is not None else [])]
+        located = finder.located(tokens, LOCATIVE_PREPS | {"outside"})
+        if not located or located[0].country in NONSTATE_COUNTRIES:
+            return []
+        if means is not None:
+            span = action.doc[means.left_edge.i:means.i + 1]
+            name, start, end, head = span.text, span.start_char, span.end_char, means.i
+        else:
+            name, start, end, head = "unidentified attackers", action.idx, action.idx, action.i
+        return [Arg(None, name, located[0].country, None, None, start, end, head,
+                    inferred=True, kind="unidentified")]
 
     # -- targets -------------------------------------------------------------------------
     def targets(self, action: Trigger, clause: Clause, finder: ArgumentFinder,
