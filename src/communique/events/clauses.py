@@ -174,6 +174,12 @@ class ClauseReader:
             trigger = triggers.get(head.i)
             if trigger is not None and trigger.frame == "demand":
                 return head, "ccomp"
+            for obj in head.children:
+                framing = triggers.get(obj.i) if obj.dep_ == "dobj" and obj.i < token.i else None
+                if framing is not None and framing.frame in {"demand", "appeal", "threaten"}:
+                    # "reiterated its demand today that Israel ease ...": the clause is
+                    # the noun's, wherever the parser hung it
+                    return obj, "acl"
             return None, None
         if dep == "conj":
             return head, "conj"

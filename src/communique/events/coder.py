@@ -251,6 +251,9 @@ class EventCoder:
                 if proposer and {a.key for a in proposer} != {a.key for a in sources}:
                     targets = proposer
                     break
+        if not targets and (frame == "threaten" or clause.ultimatum
+                            or pattern.code[:2] == "13"):
+            targets = self.conditioned(clause, finder, sources)
         if not targets and frame in {"demand", "appeal"}:
             targets = self.asked(clause, finder, sources)
         if not targets and frame is not None:
@@ -561,7 +564,7 @@ class EventCoder:
         that the US cancel'), or the owner of a demanded act ('demanded the withdrawal of
         Serbian forces')."""
         action = clause.action.token
-        if action.pos_ in NOUN_POS:
+        if action.pos_ in NOUN_POS and not any(c.dep_ == "nsubj" for c in action.children):
             agent = finder.prepositional(action, ("of",))  # "the withdrawal of Serbian forces"
             if agent and {a.key for a in agent} != {a.key for a in sources}:
                 return agent
@@ -574,6 +577,26 @@ class EventCoder:
                 found = finder.args(child)
                 if found and {a.key for a in found} != {a.key for a in sources}:
                     return found
+        return []
+
+    def conditioned(self, clause: Clause, finder: ArgumentFinder,
+                    sources: list[Arg]) -> list[Arg]:
+        """Whom a threat is aimed at: whoever's act its condition names ("threatened to
+        ban voting if Hamas ran", "will withdraw unless Serbia complies")."""
+        marks = self.grammar.conditional_marks
+        tokens = [*clause.chain, *(c for t in clause.chain for c in t.children
+                                   if c.dep_ == "xcomp")]
+        for token in tokens:
+            for child in token.children:
+                if child.dep_ != "advcl" or not any(
+                        m.dep_ == "mark" and m.lower_ in marks for m in child.children):
+                    continue
+                for subject in child.children:
+                    if subject.dep_ in {"nsubj", "nsubjpass"}:
+                        found = [a for a in finder.args(subject) if a.country
+                                 and all(a.key != s.key for s in sources)]
+                        if found:
+                            return found
         return []
 
     @staticmethod
