@@ -87,6 +87,9 @@ class ClauseReader:
             if relation == "conj":
                 if trigger is not None and not trigger.is_action and not trigger.light:
                     break  # "rejected the plan and attacked": siblings, not a frame
+                if any(c.dep_ == "nsubjpass" for c in governor.children) and not any(
+                        c.dep_ in {"auxpass", "nsubj", "nsubjpass"} for c in token.children):
+                    break  # "was indicted by the court and will resign": he resigns
                 if trigger is not None and trigger.light:
                     break
                 token = governor
