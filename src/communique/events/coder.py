@@ -349,6 +349,12 @@ class EventCoder:
         unplaced = [a for a in targets if not a.country and a.kind not in PLACE_KINDS]
         unplaced += [a for a in sources if not a.country and a.kind not in PLACE_KINDS
                      and (a.sector != "MIL" or root in VIOLENT_ROOTS)]
+        doc = clause.action.token.doc
+        for side in list(unplaced):
+            own = placed_by_own_words(doc[side.token], finder)
+            if own:
+                side.country, side.inferred = own[0].country, True
+                unplaced.remove(side)
         if not unplaced:
             return
         action = clause.action
@@ -499,6 +505,16 @@ class EventCoder:
                 if child.dep_ == "dobj":
                     return finder.inside(child, _agent_first(
                         pattern.code, ("of", "between", "with", "to", "for")))
+        if pattern.code[:2] in THING_ROOTS:
+            # "rice to families displaced by the floods in Bangladesh": those it goes to,
+            # placed by their own words, when the words name no actor
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"to", "for"}:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and finder.mention_at[obj.i] < 0:
+                            found = placed_by_own_words(obj, finder)
+                            if found:
+                                return found
         return []
 
     def default_target(self, code: str, clause: Clause, finder: ArgumentFinder,
@@ -731,6 +747,19 @@ class EventCoder:
             previous = i
         text = " ".join(parts)
         return text.replace(" - ", "-").replace(" ,", ",")
+
+
+def placed_by_own_words(head: Token, finder: ArgumentFinder) -> list[Arg]:
+    """Where the words for a group place it: "the peacekeeping force in Liberia", "refugees
+    fleeing the war in Liberia", "parties to the conflict in Iraq"."""
+    words = [head, *(c for c in head.children if c.dep_ in {"acl", "relcl"})]
+    words += [o for w in words[1:] for o in w.children if o.dep_ == "dobj"]
+    words += [o for w in words[1:] for p in w.children if p.dep_ == "agent"
+              for o in p.children if o.dep_ == "pobj"]  # "displaced by the floods in X"
+    words += [o for p in head.children if p.dep_ == "prep" and p.lower_ in {"to", "of"}
+              for o in p.children if o.dep_ == "pobj"]
+    found = finder.located(words, LOCATIVE_PREPS)
+    return found if found and found[0].country not in NONSTATE_COUNTRIES else []
 
 
 def _agent_first(code: str, preps: tuple[str, ...]) -> tuple[str, ...]:
