@@ -58,7 +58,7 @@ class ActorTagger:
             plain_actors.append({
                 "id": ids[index], "name": actor.name, "kind": actor.kind,
                 "country": actor.country, "sector": actor.sector, "org": actor.org,
-                "title": actor.title, "mentions": plain,
+                "title": actor.title, "ethnicity": actor.ethnicity, "mentions": plain,
             })
         plain_mentions = []
         for mention in mentions:

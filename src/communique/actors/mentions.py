@@ -49,6 +49,10 @@ PAIR_WORDS = frozenset({"two", "both"})
 # is not X's.
 SERVING_ROLES = frozenset({"aide", "adviser", "advisor", "assistant", "spokesman",
                            "spokeswoman", "spokesperson", "counsellor", "consultant", "deputy"})
+# Verbs that say where a group is ("a newspaper based in Beirut", "guerrillas operating
+# in Macedonia"), not where it went ("troops deployed in Iraq" are still their state's).
+BASED_VERBS = frozenset({"base", "headquarter", "headquartered", "operate", "active",
+                         "entrench", "entrenched"})
 ADJECTIVE_ROLES = frozenset({"military", "rebel", "opposition", "militant", "separatist"})
 MEANING_ORDER = {"person": 0, "organization": 1, "place-as-government": 1, "group": 1,
                  "country": 2, "capital": 3, "demonym": 4}
@@ -84,6 +88,9 @@ class Mention:
     cue_countries: list[str] = field(default_factory=list)  # "Chinese", "US", "of Armenia"
     cue_mentions: list[int] = field(default_factory=list)  # "UN" in "UN inspectors"
     conj_of: int | None = None  # "tanks" in "Israeli helicopters and tanks" -> helicopters
+    home: str | None = None  # the state a people word lives in: BIH for "Bosnian Serbs"
+    ethnicity: str | None = None  # the state whose people they are by kin: SRB there
+    civic: bool = False  # named by a demonym of citizens ("Americans"), kept wherever they are
 
 
 class LexiconMatcher:
@@ -128,12 +135,13 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
         mentions.append(mention)
 
     person_tokens = {i for ent in doc.ents if ent.label_ == "PERSON"
-                     for i in range(ent.start, ent.end)}
+                     and not _peoples_name(ent, names) for i in range(ent.start, ent.end)}
     # 1. Names the lexicon knows: countries, capitals, organisations, known people.
     for start, end, key in sorted(set(names.values())):
         meaning = min(lexicon.names.get(key, []), key=lambda m: MEANING_ORDER.get(m.kind, 5),
                       default=None)
-        if meaning is None or _inside_other_name(doc, start, names):
+        if meaning is None or (_inside_other_name(doc, start, names)
+                               and not _people_adjective(doc, start, meaning)):
             continue
         if meaning.kind != "person" and any(i in person_tokens for i in range(start, end)) \
                 and not _country_not_person(doc, start, end, meaning):
@@ -145,13 +153,17 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
                 and head.head.i > head.i:
             continue  # "US President", "China-Russia relations": a clue of what follows
         kind = "people" if meaning.kind == "demonym" else meaning.kind
+        ethnicity = None
         if kind == "people" and start > 0 and doc[start - 1].lower_ == "ethnic":
+            # "ethnic Albanians" name a people, not a state: placed only by a place
+            ethnicity = meaning.country
             meaning = Meaning("demonym", None, name=meaning.name)
         add(Mention(start, end, head.i, kind,
                     doc[start:end].text if kind == "people" else meaning.name,
                     country=meaning.country, sector=meaning.sector, org=meaning.org,
                     title=meaning.title, meaning=meaning, plural=kind == "people",
-                    definite=True, locative=_is_locative(head), source="lexicon"))
+                    definite=True, locative=_is_locative(head), source="lexicon",
+                    ethnicity=ethnicity, civic=kind == "people" and key in lexicon.civic))
     # 2. Named entities the lexicon does not know: people, organisations, places.
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -164,13 +176,17 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
         if ent.label_ in {"NORP", "LOC", "FAC"} and (
                 span.root.tag_ not in {"NNS", "NNPS"} or not _names_people(span.root)):
             continue  # "Kurds" are people; "the Mediterranean" is not
-        if ent.label_ in {"ORG", "NORP", "GPE"} and _inside_title(span, lexicon):
+        if ent.label_ in {"ORG", "NORP", "GPE"} and _inside_title(span, lexicon) \
+                and not (ent.label_ == "GPE" and _is_known_place(span)):
             continue  # "Secretary of State", "External Affairs Minister": part of a title
         if ent.label_ == "PERSON" and span.root.dep_ == "compound" \
                 and span.root.head.i == span.end:
             body = role_of(span.root.head, lexicon)
             if body is not None and body.kind == "organization":
                 continue  # "the Clinton administration": the body is the actor, named
+            if body is not None and body.kind == "group" and len(span) == 1 \
+                    and span.start - 1 in names:
+                continue  # "Turkish Kurd refugees": a people's name, mistaken for a person
         kind = {"PERSON": "person", "ORG": "organization", "GPE": "place"}.get(
             ent.label_, "people")
         if kind in {"organization", "place"} and _is_known_place(span):
@@ -178,8 +194,10 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
         elif kind in {"organization", "place"} and _names_a_person_role(span, lexicon):
             kind = "person"  # "his Greek counterpart Giorgos Gerapetritis" (tagged a place)
         name_start = span.start
-        while name_start < span.end - 1 and doc[name_start].lower_ in HONORIFICS:
-            name_start += 1
+        while name_start < span.end - 1 and (doc[name_start].lower_ in HONORIFICS or (
+                kind == "person" and span.end - name_start > 2
+                and _title_word(doc[name_start], lexicon))):
+            name_start += 1  # "Archbishop Desmond Tutu" is Desmond Tutu, an archbishop
         add(Mention(span.start, span.end, span.root.i, kind, doc[name_start:span.end].text,
                     definite=True, plural=kind == "people",
                     locative=kind == "place" and _is_locative(span.root)))
@@ -240,6 +258,31 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
     return mentions
 
 
+def _title_word(token: Token, lexicon: Lexicon) -> bool:
+    role = lexicon.roles.get(token.lower_)
+    return role is not None and role.title and token.is_title
+
+
+def _peoples_name(ent: Span, names: dict[int, tuple[int, int, str]]) -> bool:
+    """'Bosnian Serbs' tagged as a person: every word a known name, the last a plural."""
+    return ent[-1].tag_ in {"NNS", "NNPS"} and all(
+        t.i in names or t.text == "-" for t in ent)
+
+
+# Words before a demonym that make another people's name, not an adjective of the
+# people: "Latin Americans", "North Americans", "South Africans" (a name of its own).
+REGION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
+                          "eastern", "western", "central", "latin", "middle"})
+
+
+def _people_adjective(doc: Doc, start: int, meaning: Meaning) -> bool:
+    """'Arab Israelis', 'Black Americans': an adjective before a people's name, inside
+    the same entity, describes the people; it does not make another name."""
+    before = doc[start - 1]
+    return meaning.kind == "demonym" and before.tag_ == "JJ" \
+        and before.lower_ not in REGION_WORDS
+
+
 def _names_a_person_role(span: Span, lexicon: Lexicon) -> bool:
     """A name in apposition to a word for a person: 'his counterpart X', 'the minister,
     X,'. Whatever the recogniser called it, it names a person."""
@@ -253,9 +296,10 @@ def _names_a_person_role(span: Span, lexicon: Lexicon) -> bool:
 def role_of(token: Token, lexicon: Lexicon) -> Role | None:
     """The role a noun names, preferring the longer phrase ("foreign minister")."""
     lemma = token.lemma_.lower()
-    if lemma == "party" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
-        return None  # "the parties to the conflict" take part; they are not parties
     doc = token.doc
+    if lemma == "party" and _party_to(token):
+        # "the parties to the conflict" take part in it; they are not political parties
+        return lexicon.roles.get("party to")
     if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
         joined = lexicon.roles.get(f"{doc[token.i - 2].lower_}-{lemma}") or lexicon.roles.get(
             f"{doc[token.i - 2].lower_} {lemma}")
@@ -267,7 +311,20 @@ def role_of(token: Token, lexicon: Lexicon) -> Role | None:
             role = lexicon.roles.get(f"{left.lower_} {word}")
             if role is not None:
                 return role
-    return lexicon.roles.get(lemma) or lexicon.roles.get(base)
+    role = lexicon.roles.get(lemma) or lexicon.roles.get(base)
+    if role is not None and role.name_word and not (token.pos_ == "PROPN" and token.is_title):
+        return None  # "a border post" is no newspaper; "the Washington Post" is
+    return role
+
+
+def _party_to(token: Token) -> bool:
+    """'the parties to the conflict', wherever the parser hung the 'to'."""
+    doc = token.doc
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+        return True
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is not None and after.lower_ == "to" and after.pos_ == "ADP" \
+        and any(c.dep_ == "pobj" for c in after.children)
 
 
 def sentence_index(doc: Doc) -> list[int]:
@@ -418,8 +475,9 @@ def attach_clues(doc: Doc, mentions: list[Mention], lexicon: Lexicon,
                 if left.dep_ not in CLUE_DEPS:
                     continue
                 if other is not None and other != index:
+                    # "UN inspectors", "Basra police": whose, or where from
                     if mentions[other].kind in {"organization", "country", "capital",
-                                                "place-as-government", "people"}:
+                                                "place-as-government", "people", "place"}:
                         mention.cue_mentions.append(other)
                     continue
                 clues.append(left)
@@ -436,6 +494,7 @@ def attach_clues(doc: Doc, mentions: list[Mention], lexicon: Lexicon,
             clues.append(head)  # "the Russian Defence Ministry": the ministry says GOV
         read_clues(mention, clues, head, lexicon, names)
         _prepositional_clues(mention, index, head, mentions, owner)
+        _placing_clues(mention, index, head, mentions, owner, lexicon, names)
         if head.dep_ == "conj" and owner.get(head.head.i) not in (None, index):
             mention.conj_of = owner[head.head.i]
         appositives = [c for c in head.children if c.dep_ == "appos"]
@@ -476,12 +535,61 @@ def _prepositional_clues(mention: Mention, index: int, head: Token, mentions: li
                 mention.cue_mentions.append(other)
 
 
+def _placing_clues(mention: Mention, index: int, head: Token, mentions: list[Mention],
+                   owner: dict[int, int], lexicon: Lexicon,
+                   names: dict[int, tuple[int, int, str]]) -> None:
+    """Where a group is from by where it is based or what it takes part in: 'a newspaper
+    based in east Beirut', 'guerrillas operating in Macedonia', 'the parties to the
+    conflict in Iraq', 'the parties to the Bosnian conflict'."""
+    if mention.kind not in {"group", "organization", "people"}:
+        return
+    places: list[Token] = []
+    for verb in head.rights:
+        if verb.dep_ in {"acl", "amod", "relcl"} and verb.lemma_.lower() in BASED_VERBS:
+            places.extend(obj for prep in verb.rights if prep.dep_ == "prep"
+                          and prep.lower_ in {"in", "at", "inside", "from", "out"}
+                          for obj in _objects(prep))
+    if mention.role is not None and mention.role.role == "party to":
+        doc = head.doc
+        to = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "to"),
+                  doc[head.i + 1] if head.i + 1 < len(doc) else None)
+        for what in (_objects(to) if to is not None else []):  # "the conflict"
+            for left in what.lefts:
+                if left.i in names and left.dep_ in {"amod", "compound", "nmod"}:
+                    meaning = lexicon.names.get(names[left.i][2], [])
+                    country = next((m.country for m in meaning if m.country), None)
+                    if country and country not in mention.cue_countries:
+                        mention.cue_countries.append(country)  # "the Bosnian conflict"
+            places.extend(obj for prep in what.rights if prep.dep_ == "prep"
+                          and prep.lower_ in {"in", "over", "inside"}
+                          for obj in _objects(prep))
+    for place in places:
+        other = owner.get(place.i)
+        if other is not None and other != index and mentions[other].kind in {
+                "country", "capital", "place", "place-as-government"}:
+            mention.cue_mentions.append(other)
+
+
+def _objects(prep: Token) -> list[Token]:
+    """The objects of a preposition, with what is coordinated to them."""
+    found = []
+    for obj in prep.children:
+        if obj.dep_ == "pobj":
+            found.append(obj)
+            found.extend(c for c in obj.children if c.dep_ == "conj")
+        elif obj.dep_ == "prep":  # "out of Damascus"
+            found.extend(_objects(obj))
+    return found
+
+
 def read_clues(mention: Mention, tokens: list[Token], head: Token, lexicon: Lexicon,
                names: dict[int, tuple[int, int, str]]) -> None:
     best = mention.role
     title_tokens: list[Token] = []
-    ethnic = any(t.lower_ == "ethnic" for t in tokens) or head.doc[max(head.i - 1, 0)].lower_ \
-        == "ethnic"
+    # "ethnic Albanian guerrillas" are not Albania's; "Macedonian ethnic Albanians" are
+    # Macedonia's: only the names after "ethnic" name a people rather than a state
+    ethnic_at = min((t.i for t in [*tokens, head.doc[max(head.i - 1, 0)]]
+                     if t.lower_ == "ethnic"), default=None)
     for token in sorted(tokens, key=lambda t: t.i):
         lower = token.lower_
         if lower in FORMER or lower.startswith("ex-"):
@@ -489,8 +597,10 @@ def read_clues(mention: Mention, tokens: list[Token], head: Token, lexicon: Lexi
             continue
         if token.i in names and _against_or_for(token):
             continue  # "anti-Syria journalist": not Syria's
-        if token.i in names and ethnic:
-            continue  # "ethnic Albanians" in Macedonia are not Albania's
+        if token.i in names and ethnic_at is not None and token.i > ethnic_at:
+            if mention.ethnicity is None:
+                mention.ethnicity = _name_country(lexicon, names, token.i)
+            continue
         if token.i in names:
             _, _, key = names[token.i]
             for meaning in lexicon.names.get(key, []):
@@ -509,6 +619,7 @@ def read_clues(mention: Mention, tokens: list[Token], head: Token, lexicon: Lexi
                 if best is None or role.strength > best.strength:
                     best = role
     mention.role = best
+    _read_chain(mention, head, lexicon, names)
     if title_tokens and mention.kind == "person" and mention.title is None:
         first = min(t.i for t in title_tokens)
         stack = list(title_tokens)
@@ -523,3 +634,59 @@ def read_clues(mention: Mention, tokens: list[Token], head: Token, lexicon: Lexi
                  if t.i not in names and t.lower_ not in FORMER and t.tag_ != "POS"]
         if words:
             mention.title = " ".join(words)
+
+
+def _name_country(lexicon: Lexicon, names: dict[int, tuple[int, int, str]], i: int
+                  ) -> str | None:
+    return next((m.country for m in lexicon.names.get(names[i][2], []) if m.country), None)
+
+
+def _read_chain(mention: Mention, head: Token, lexicon: Lexicon,
+                names: dict[int, tuple[int, int, str]]) -> None:
+    """A state word before a people's name: 'Bosnian Serbs', 'Kosovo Albanian leader',
+    'Turkish Cypriots', 'Chinese Americans'.
+
+    Of two state words in a row the first says where the group lives and the second
+    which people it is (Bosnian Serbs are Bosnia's), unless the second is a civic
+    demonym, which names citizens whatever their origin (Chinese Americans are
+    American). Sets the mention's home and ethnicity.
+    """
+    doc = head.doc
+    chain: list[tuple[str, str]] = []  # (name key, country), left to right
+    chain_end = i = mention.start
+    while i < mention.end:
+        if i not in names or (chain and not _follows(doc, chain_end, i, head)):
+            if len(chain) >= 2:
+                break
+            chain = []
+            i += 1
+            continue
+        start, end, key = names[i]
+        meanings = lexicon.names.get(key, [])
+        meaning = next((m for m in meanings if m.kind in {"demonym", "country"}
+                        and m.country), None)
+        if meaning is None or (chain and meaning.kind != "demonym") \
+                or (doc[start - 1].lower_ == "ethnic" if start > 0 else False):
+            chain = []
+        else:
+            chain.append((key, meaning.country))
+        chain_end = end
+        i = end
+    if len(chain) < 2 or len({country for _, country in chain}) < 2:
+        return
+    civic = [country for key, country in chain[1:] if key in lexicon.civic]
+    if civic:
+        mention.home, kin = civic[-1], chain[0][1]
+    else:
+        mention.home, kin = chain[0][1], chain[-1][1]
+    if kin != mention.home and mention.ethnicity is None:
+        mention.ethnicity = kin
+
+
+def _follows(doc: Doc, end: int, i: int, head: Token) -> bool:
+    """The name at `i` follows the one ending at `end` directly: 'Bosnian Serb', or with
+    a hyphen when it heads the phrase ('Chinese-Americans')."""
+    if i == end:
+        return True
+    return i == end + 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+        and not doc[end].whitespace_ and i == head.i

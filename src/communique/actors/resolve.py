@@ -10,13 +10,13 @@ Each step looks back over a bounded window, so the cost stays linear in the arti
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from ..tables import Lexicon
-from .mentions import Mention
+from .mentions import REGION_WORDS, Mention
 
 # How far back (in actors) a description or pronoun looks for its antecedent.
 LOOKBACK_SENTENCES = 6
@@ -44,6 +44,7 @@ class ActorDraft:
     last_sentence: int = 0
     last_subject_sentence: int = -1
     acting: bool = False  # named as more than a place at least once
+    ethnicity: str | None = None  # kin state of an ethnic group: SRB for Bosnian Serbs
 
 
 class Recent:
@@ -73,6 +74,7 @@ def resolve(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[ActorDr
     recent = Recent()
     groups = _appositive_groups(mentions)
     handled: set[int] = set()
+    context = _article_countries(mentions)
     for index, mention in enumerate(mentions):
         if index in handled:
             continue
@@ -95,7 +97,7 @@ def resolve(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[ActorDr
         for i in group:
             mentions[i].actor = actor_index
             actor.mentions.append(i)
-        _update(actor, members, mentions, actors, doc)
+        _update(actor, members, mentions, actors, doc, context)
         recent.touch(actor_index)
         if actor.kind == "person":
             recent.index_name(actor_index, actor.name_words)
@@ -107,8 +109,9 @@ def resolve(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[ActorDr
     for actor in actors:
         if actor.country is None:
             members = [mentions[i] for i in actor.mentions if mentions[i].kind != "pronoun"]
-            actor.country = _country(members, mentions, actors) or _context_country(
-                actor, members, countries_by_sentence)
+            actor.country = _country(members, mentions, actors, context) \
+                or _context_country(actor, members, countries_by_sentence) \
+                or _name_place_country(doc, members, context)
     return actors
 
 
@@ -133,8 +136,12 @@ def _key(mention: Mention) -> str | None:
     if mention.meaning is not None and mention.kind in {"capital", "organization",
                                                         "place-as-government", "person"}:
         return f"{mention.kind}:{mention.meaning.name.lower()}"
+    if mention.kind == "people" and mention.home:
+        return f"people:{mention.home}/{mention.country}"  # Bosnian Serbs are not Serbia's
     if mention.kind == "people" and mention.country:
         return f"people:{mention.country}"
+    if mention.kind == "people" and mention.ethnicity:
+        return f"people:ethnic/{mention.ethnicity}"
     if mention.kind in {"organization", "place"}:
         return f"{mention.kind}:{mention.name.lower()}"
     return None
@@ -230,7 +237,7 @@ def _new_actor(members: list[Mention], mentions: list[Mention], actors: list[Act
 
 
 def _update(actor: ActorDraft, members: list[Mention], mentions: list[Mention],
-            actors: list[ActorDraft], doc: Doc) -> None:
+            actors: list[ActorDraft], doc: Doc, context: Counter[str]) -> None:
     """Fold what these mentions say into the actor: names, country, sector, title."""
     for mention in members:
         actor.last_sentence = max(actor.last_sentence, mention.sentence)
@@ -255,7 +262,9 @@ def _update(actor: ActorDraft, members: list[Mention], mentions: list[Mention],
             actor.title = mention.title
         if mention.org and not actor.org:
             actor.org = mention.org
-    country = _country(members, mentions, actors)
+        if mention.ethnicity and not actor.ethnicity:
+            actor.ethnicity = mention.ethnicity
+    country = _country(members, mentions, actors, context)
     if country and not actor.country:
         actor.country = country
     sector, role = _sector(actor, members, mentions, actors)
@@ -275,11 +284,16 @@ def _update(actor: ActorDraft, members: list[Mention], mentions: list[Mention],
         actor.sector = "ELI"
 
 
-def _country(members: list[Mention], mentions: list[Mention], actors: list[ActorDraft]
-             ) -> str | None:
+def _country(members: list[Mention], mentions: list[Mention], actors: list[ActorDraft],
+             context: Counter[str]) -> str | None:
     for mention in members:
-        # "the Albanians of southern Serbia", "Kurds in Iraq": people are where they live
-        if mention.kind == "people":
+        # "Bosnian Serbs", "Chinese Americans": the state the words in front say
+        if mention.kind == "people" and mention.home:
+            return mention.home
+    for mention in members:
+        # "the Albanians of southern Serbia", "Kurds in Iraq": people are where they live;
+        # citizens named as such ("Americans in Iraq") stay their state's
+        if mention.kind == "people" and not mention.civic:
             for other in mention.cue_mentions:
                 cue = mentions[other]
                 if cue.kind in {"country", "capital"} and cue.country:
@@ -287,6 +301,9 @@ def _country(members: list[Mention], mentions: list[Mention], actors: list[Actor
     for mention in members:
         if mention.country:
             return mention.country
+    for mention in members:
+        if mention.home:  # "Turkish Cypriot leader", "Bosnian Serb forces"
+            return mention.home
     for mention in members:
         if mention.cue_countries:
             return mention.cue_countries[0]
@@ -297,7 +314,7 @@ def _country(members: list[Mention], mentions: list[Mention], actors: list[Actor
             if cue.actor is not None and actors[cue.actor].country:
                 return actors[cue.actor].country
             if cue.kind == "place":  # "police in Istanbul": where the place is
-                country = _place_country(cue.name)
+                country = _place_country(cue.name, context)
                 if country:
                     return country
     for mention in members:
@@ -318,11 +335,82 @@ def _country(members: list[Mention], mentions: list[Mention], actors: list[Actor
 STATE_BODIES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 
 
-def _place_country(name: str) -> str | None:
+def _place_country(name: str, context: Counter[str]) -> str | None:
+    """The country of a place the lexicon does not know, weighing the article's
+    countries as the places stage does ('police in Istanbul', 'Basra police')."""
     from ..places import lookup_place
 
-    place = lookup_place(name)
-    return place.country if place is not None and place.kind != "country" else None
+    place = lookup_place(name, context)
+    return place.country if place is not None else None
+
+
+def _article_countries(mentions: list[Mention]) -> Counter[str]:
+    """How often the article names each country, by the names the lexicon knows."""
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.kind in {"country", "capital", "people", "place-as-government"} \
+                and mention.country:
+            counts[mention.country] += 1
+        counts.update(mention.cue_countries)
+    for code in ("IGO", "NGO", "IMG", "MNC"):
+        counts.pop(code, None)
+    return counts
+
+
+# An institution named after its town is of the town's country when the town is one a
+# reader knows: a city this big, a capital, or one in a country the article is about.
+NAMED_TOWN_POPULATION = 100_000
+# What is named after its town: universities and schools, newspapers, banks and firms,
+# hospitals. Parties and movements named by a word that is also a town's name are not
+# ("the Independence Party").
+TOWN_INSTITUTIONS = frozenset({"EDU", "MED", "BUS", "HLH"})
+
+
+def _name_place_country(doc: Doc, members: list[Mention], context: Counter[str]
+                        ) -> str | None:
+    """'Baghdad University Medical School', 'the Tehran Times', 'the University of Mosul':
+    an organisation the tables do not know, whose name starts with a place (or ends
+    with 'of' a place), is of that place's country."""
+    from ..places.gazetteer import fold, lookup_place
+
+    for mention in members:
+        named = mention.source == "entity" or (mention.source == "role"
+                                               and doc[mention.head].pos_ == "PROPN")
+        if not named or mention.kind != "organization" or mention.role is None \
+                or mention.role.sector not in TOWN_INSTITUTIONS:
+            continue
+        span = doc[mention.start:mention.end]
+        for text in _place_words(span):
+            place = lookup_place(text, context)
+            if place is None:
+                continue
+            if place.kind == "country":
+                return place.country
+            if fold(place.name) != fold(text) or text.lower() in REGION_WORDS:
+                continue  # 'Human' is another name of Uman; 'Northern' names no town
+            if place.population >= NAMED_TOWN_POPULATION or place.capital \
+                    or place.country in context:
+                return place.country
+    return None
+
+
+def _place_words(span) -> list[str]:
+    """The words of a name that may be a place, longest first: what follows 'of' ('the
+    University of Mosul'), then the proper nouns before the first word that says what
+    the body is ('Sydney Morning Herald': 'Sydney Morning', 'Sydney')."""
+    tokens = [t for t in span if t.lower_ not in {"the", "a", "an"}]
+    found = []
+    for n, token in enumerate(tokens[:-1]):
+        if token.lower_ in {"of", "in"}:
+            found.append(" ".join(t.text for t in tokens[n + 1:]))
+            break
+    leading = []
+    for token in tokens[:-1]:
+        if token.pos_ != "PROPN" or not token.is_title:
+            break
+        leading.append(token.text)
+    found.extend(" ".join(leading[:n]) for n in range(len(leading), 0, -1))
+    return found
 
 
 def _sentence_countries(mentions: list[Mention]) -> dict[int, set[str]]:

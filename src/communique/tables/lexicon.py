@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 import pycountry
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from ..errors import E003, E015, ErrorKind, TableError
 from .loader import TableRow, package_file, read_tsv
@@ -41,6 +41,9 @@ class CountryRow(TableRow):
     names: list[str]
     demonyms: list[str] = []
     capitals: list[str] = []
+    # Demonyms that name citizens whatever their origin ("Chinese Americans", "Turkish
+    # Cypriots"): as the head of a group they decide its country (see README, Actors).
+    civic: list[str] = []
 
     @field_validator("code")
     @classmethod
@@ -48,6 +51,13 @@ class CountryRow(TableRow):
         if not known_country(code):
             raise ValueError(f"{code} is not an ISO 3166-1 alpha-3 code")
         return code
+
+    @model_validator(mode="after")
+    def _civic_are_demonyms(self) -> CountryRow:
+        unknown = [c for c in self.civic if c not in self.demonyms]
+        if unknown:
+            raise ValueError(f"civic demonym(s) {', '.join(unknown)} not among the demonyms")
+        return self
 
 
 class OrganisationRow(TableRow):
@@ -73,6 +83,7 @@ class RoleRow(TableRow):
     strength: int = Field(ge=1, le=3)
     leader: Literal["yes", "no"] = "no"
     title: Literal["yes", "no"] = "no"
+    name_word: Literal["yes", "no"] = "no"
 
 
 class SectorRow(TableRow):
@@ -100,6 +111,7 @@ class Role:
     strength: int
     leader: bool
     title: bool
+    name_word: bool = False  # codes only as the last word of a name: "the Tehran Times"
 
 
 @dataclass(slots=True)
@@ -112,6 +124,7 @@ class Lexicon:
     roles: dict[str, Role] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
+    civic: set[str] = field(default_factory=set)  # keys of civic demonyms ("americans")
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> Lexicon:
@@ -142,7 +155,8 @@ class Lexicon:
                 raise TableError(E003, path=roles_path, line=line,
                                  problem=f"role {row.role!r} twice")
             lexicon.roles[key] = Role(key, row.sector, row.kind, row.strength,
-                                      row.leader == "yes", row.title == "yes")
+                                      row.leader == "yes", row.title == "yes",
+                                      row.name_word == "yes")
         return lexicon
 
     def check_sector(self, sector: str | None, path: Path, line: int,
@@ -167,6 +181,7 @@ class Lexicon:
             self.add_name(name, Meaning("country", row.code, name=display))
         for demonym in row.demonyms:
             self.add_name(demonym, Meaning("demonym", row.code, name=display))
+        self.civic.update(normalize(demonym) for demonym in row.civic)
         for capital in row.capitals:
             self.add_name(capital, Meaning("capital", row.code, "GOV", name=capital))
 
