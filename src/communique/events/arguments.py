@@ -163,9 +163,12 @@ class ArgumentFinder:
                                 span.end_char, token.i)]
         return []
 
-    def located(self, tokens: list[Token], preps: frozenset[str]) -> list[Arg]:
+    def located(self, tokens: list[Token], preps: frozenset[str], *,
+                places_only: bool = False) -> list[Arg]:
         """The country where the words say something happened: 'in Montenegro', 'near the
-        town of Rafah' (a known name, or the places stage's gazetteer)."""
+        town of Rafah' (a known name, or the places stage's gazetteer). With
+        `places_only`, a people's adjective does not place ("in the Palestinian uprising",
+        "in an Israeli air raid")."""
         for token in tokens:
             for prep in token.children:
                 if prep.dep_ != "prep" or prep.lower_ not in preps:
@@ -175,6 +178,8 @@ class ArgumentFinder:
                     for o in of.children if o.dep_ == "pobj"]  # "outside of the city of Basra"
                 for obj in objects:
                     for place in (obj, *(c for c in obj.subtree if c.i != obj.i)):
+                        if places_only and place.pos_ != "PROPN":
+                            continue
                         country = self.name_country.get(place.i) or self.place_country(place)
                         if country:
                             span = self.doc[place.left_edge.i:place.i + 1]

@@ -362,7 +362,7 @@ class EventCoder:
         if action.object is not None:
             tokens.append(action.object)
         tokens.extend(c for c in action.token.children if c.dep_ in {"dobj", "nsubj"})
-        located = finder.located(tokens, LOCATIVE_PREPS)
+        located = finder.located(tokens, LOCATIVE_PREPS, places_only=True)
         country = located[0].country if located else None
         placed_sides = [a for a in (*sources, *targets) if a.country]
         if country is None and root in VICTIM_ROOTS:
@@ -393,7 +393,8 @@ class EventCoder:
                      for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}
                      for t in child.subtree}
         return {a.country for token in sent if token.i not in reporters
-                for a in finder.located([token], LOCATIVE_PREPS) if a.country}
+                for a in finder.located([token], LOCATIVE_PREPS, places_only=True)
+                if a.country}
 
     def unnamed_attacker(self, clause: Clause, finder: ArgumentFinder) -> list[Arg]:
         """Violence whose perpetrator the text does not name ("a roadside bomb near
@@ -412,7 +413,7 @@ class EventCoder:
         if means is not None and finder.mention_at[means.i] >= 0:
             return []
         tokens = [*verbs, *clause.chain, *([means] if means is not None else [])]
-        located = finder.located(tokens, LOCATIVE_PREPS | {"outside"})
+        located = finder.located(tokens, LOCATIVE_PREPS | {"outside"}, places_only=True)
         if not located or located[0].country in NONSTATE_COUNTRIES:
             return []
         if means is not None:
@@ -758,7 +759,7 @@ def placed_by_own_words(head: Token, finder: ArgumentFinder) -> list[Arg]:
               for o in p.children if o.dep_ == "pobj"]  # "displaced by the floods in X"
     words += [o for p in head.children if p.dep_ == "prep" and p.lower_ in {"to", "of"}
               for o in p.children if o.dep_ == "pobj"]
-    found = finder.located(words, LOCATIVE_PREPS)
+    found = finder.located(words, LOCATIVE_PREPS, places_only=True)
     return found if found and found[0].country not in NONSTATE_COUNTRIES else []
 
 
@@ -905,6 +906,13 @@ def one_per_fact(drafts: list[Draft]) -> list[Draft]:
                     or other.negated != draft.negated:
                 continue
             same_source = _side_key(draft.source) == _side_key(other.source)
+            if same_source and draft.target is not None and draft.target.kind == "place" \
+                    and other.target is not None and other.target.kind != "place" \
+                    and other.target.country == draft.target.country:
+                # "killed 23 people when they blew themselves up in Tel Aviv": the place
+                # stands in for the victims the other reading names
+                absorbed = True
+                break
             if same_source and draft.target is None and other.target is not None:
                 absorbed = True
                 if _more_specific(draft, other):
