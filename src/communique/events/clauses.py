@@ -240,6 +240,11 @@ class ClauseReader:
                         "threaten", "reject", "demand", "appeal"} and head.lower_ in {
                         "against", "of", "from", "over"}:
                     return False
+                if node.dep_ == "pcomp" and head.lower_ in {"before", "until", "till"} and (
+                        (carrier_trigger is not None and carrier_trigger.frame in {
+                            "threaten", "demand", "appeal", "intent", "reject"})
+                        or self.intent_aux(carrier)):
+                    return False  # "demanded a truce before allowing aid in": not yet done
             if node.dep_ in {"acl", "ccomp"} and head.pos_ in NOUN_POS and trigger is None \
                     and head.lemma_.lower() not in ACT_NOUNS and node.tag_ not in {"VBN", "VBG"}:
                 return False  # "an admission that ...", "plans to ..."; not "a missile fired"

@@ -23,6 +23,7 @@ MAX_SIDES = 4  # at most this many sources (or targets) are paired up in one eve
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 EACH_OTHER = frozenset({"other", "another"})
 PROTEST_ROOT = "14"
+CONSULT_ROOT = "04"
 # Roots whose event falls on the place it happens when no one else is named.
 LOCATED_ROOTS = frozenset({"08", "15", "16", "17", "18", "19", "20"})
 LOCATIVE_PREPS = frozenset({"in", "inside", "into", "near", "across", "throughout", "at"})
@@ -114,6 +115,10 @@ class EventCoder:
             _place_protesters(draft)
             if draft.source is None and (draft.target is None or not draft.target.country):
                 continue  # "28 people have been killed": no one to code it to
+            if draft.code.startswith(CONSULT_ROOT) and draft.target is None \
+                    and draft.source is not None and draft.source.kind == "organization" \
+                    and draft.mode != "multilateral" and not draft.negated:
+                continue  # "the cabinet met on Sunday": a body's own session, no counterpart
             kept.append(draft)
         return [draft.to_plain() for draft in kept]
 
