@@ -24,6 +24,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 EACH_OTHER = frozenset({"other", "another"})
 PROTEST_ROOT = "14"
 CONSULT_ROOT = "04"
+ANSWER_ROOTS = frozenset({"08", "12"})  # accepting or rejecting what someone asked
 # Roots whose event falls on the place it happens when no one else is named.
 LOCATED_ROOTS = frozenset({"08", "15", "16", "17", "18", "19", "20"})
 LOCATIVE_PREPS = frozenset({"in", "inside", "into", "near", "across", "throughout", "at"})
@@ -73,6 +74,7 @@ class Draft:
     top: int
     framed: bool = False
     tokens: list[int] = field(default_factory=list)
+    object: int = -1  # the token of the object the pattern matched, if any
 
     def to_plain(self) -> dict:
         trigger = self.trigger
@@ -159,6 +161,11 @@ class EventCoder:
             if not clause.hypothetical:
                 drafts.extend(self.realise(clause, number, finder, hedged, generic=True))
         drafts.extend(self.demands_by_report(sent, number, finder, drafts))
+        # "accepted demands from the rebels that it initiate reforms", "rejected an
+        # invitation to attend": the answer is the event; what was asked is its object
+        answered = {d.object for d in drafts if d.object >= 0 and d.code[:2] in ANSWER_ROOTS}
+        if answered:
+            drafts = [d for d in drafts if d.object in answered or not answered & set(d.tokens)]
         if any(words.lower[i] in self.grammar.off_topic_cues and (
                 words.pos[i] in NOUN_POS or words.lower[i] == "scored") for i in span):
             # sport, markets, entertainment: keep only what political actors do
@@ -339,7 +346,8 @@ class EventCoder:
                reciprocal, plover, mode, snippet, framed, tokens) -> Draft:
         return Draft(number, code, action.token, source, target, clause.negated,
                      max(0.05, min(1.0, confidence)), reciprocal, plover, mode,
-                     action.pattern.specificity, snippet, clause.top.i, framed, tokens)
+                     action.pattern.specificity, snippet, clause.top.i, framed, tokens,
+                     action.object.i if action.object is not None else -1)
 
     # -- placing sides the text leaves unplaced ----------------------------------------
     def place_unplaced(self, code: str, clause: Clause, finder: ArgumentFinder,
