@@ -389,8 +389,16 @@ class EventCoder:
             if len(named) == 1 and (root in VICTIM_ROOTS or not placed_sides):
                 country = named.pop()
             elif not named or named <= {a.country for a in placed_sides}:
+                # domestic politics: rebels, opposition, courts and a government of one
+                # country dealing with each other ("Rebels in the Ivory Coast dismissed an
+                # appeal from President X"); soldiers are often abroad, so they place no one
                 states = {a.country for a in placed_sides if a.sector in DOMESTIC_STATE
                           and a.country and a.country not in NONSTATE_COUNTRIES}
+                if not states:
+                    states = {a.country for a in placed_sides
+                              if a.sector in DOMESTIC_SECTORS and a.sector != "MIL"
+                              and a.country and a.country not in NONSTATE_COUNTRIES}
+                    unplaced = [a for a in unplaced if a.sector in DOMESTIC_STATE]
                 if len(states) == 1:
                     country = states.pop()
                     unplaced = [a for a in unplaced if a.sector in DOMESTIC_SECTORS]
@@ -1047,7 +1055,8 @@ def _other_of_pair(source: Arg | None, target: Arg | None, targets: list[Arg]
     """'ties between the two countries' said by one of them points at the other."""
     if source is None or target is None:
         return target
-    if source.country and target.country == source.country and len(targets) >= 2:
+    if source.country and target.country == source.country and len(targets) >= 2 \
+            and target.inferred and target.state:
         others = [t for t in targets if t.country != source.country]
         return others[0] if others else None
     return target
