@@ -112,6 +112,12 @@ def resolve(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[ActorDr
             actor.country = _country(members, mentions, actors, context) \
                 or _context_country(actor, members, countries_by_sentence) \
                 or _name_place_country(doc, members, context)
+    # ... and an institution placed by its town places who is at it: "students at
+    # Peshawar University"
+    for actor in actors:
+        if actor.country is None:
+            members = [mentions[i] for i in actor.mentions if mentions[i].kind != "pronoun"]
+            actor.country = _country(members, mentions, actors, context)
     return actors
 
 

@@ -137,12 +137,16 @@ class Lexicon:
             lexicon.sectors[row.code] = row.name
         countries_path = path("countries.tsv")
         seen: set[str] = set()
-        for line, row in read_tsv(countries_path, CountryRow):
+        rows = read_tsv(countries_path, CountryRow)
+        # a name the table gives one country is not another's by pycountry: "Congo" is
+        # the table's DR Congo, though pycountry calls the Republic of the Congo so
+        claimed = {normalize(name): row.code for _, row in rows for name in row.names}
+        for line, row in rows:
             if row.code in seen:
                 raise TableError(E003, path=countries_path, line=line,
                                  problem=f"country {row.code} twice")
             seen.add(row.code)
-            lexicon.add_country(row)
+            lexicon.add_country(row, claimed=claimed)
         orgs_path = path("organisations.tsv")
         for line, row in read_tsv(orgs_path, OrganisationRow):
             lexicon.check_sector(row.sector, orgs_path, line)
@@ -169,12 +173,13 @@ class Lexicon:
     def check_sector_user(self, sector: str | None, path: Path, line: int) -> None:
         self.check_sector(sector, path, line, kind=E015)
 
-    def add_country(self, row: CountryRow) -> None:
+    def add_country(self, row: CountryRow, *, claimed: dict[str, str] | None = None) -> None:
         country = pycountry.countries.get(alpha_3=row.code)
         official = []
         if country is not None:
-            official = [getattr(country, attr, None)
-                        for attr in ("name", "common_name", "official_name")]
+            official = [name for attr in ("name", "common_name", "official_name")
+                        if (name := getattr(country, attr, None))
+                        and (claimed or {}).get(normalize(name), row.code) == row.code]
         display = row.names[0] if row.names else (country.name if country else row.code)
         self.country_names[row.code] = display
         for name in [*row.names, *(n for n in official if n)]:
