@@ -269,6 +269,8 @@ class TriggerMatcher:
                 return None
             if pattern.not_modifiers & mods:
                 return None
+        if pattern.subjects and not pattern.subjects & _subject_words(token):
+            return None
         if pattern.complements or pattern.needs_complement or pattern.no_complement:
             complement = next((c for c in token.children if c.dep_ in COMPLEMENT_DEPS), None)
             if pattern.no_complement and complement is not None:
@@ -279,6 +281,21 @@ class TriggerMatcher:
                                         not in pattern.complements):
                 return None
         return Trigger(token, pattern, words, obj, object_words=object_words)
+
+
+def _subject_words(token: Token) -> set[str]:
+    """The words of a verb's subject: its head and modifiers, through a quantity ("a first
+    batch of peacekeeping troops")."""
+    words: set[str] = set()
+    for subject in (c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        heads = [subject]
+        heads += [o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"]
+        for head in heads:
+            words.add(singular(head.lower_))
+            words.add(head.lemma_.lower())
+            words |= _all_modifiers(head)
+    return words
 
 
 def object_candidates(token: Token, particle: str | None = None, words: tuple[int, ...] = (),

@@ -99,6 +99,7 @@ class PatternEntry(TableRow):
     object_actor: bool | None = None
     object_target: bool | None = None
     agents: list[str] = []
+    subjects: list[str] = []
     needs_complement: bool = False
     no_complement: bool = False
     standalone: bool | None = None
@@ -136,6 +137,7 @@ class Pattern:
     object_actor: bool | None = None
     object_target: bool | None = None  # None: the object is the target when it is an actor
     agents: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()  # the subject's head or a modifier of it
     needs_complement: bool = False
     no_complement: bool = False
     standalone: bool = True
@@ -152,6 +154,7 @@ class Pattern:
         score += 3 if self.complements else 0
         score += 1 if self.object_actor else 0
         score += 2 if self.needs_complement or self.agents else 0
+        score += 6 if self.subjects else 0  # outranks "arrive in" as a visit
         return score + 100 * self.priority
 
 
@@ -283,6 +286,7 @@ class EventGrammar:
                         reciprocal=entry.reciprocal, joint=entry.joint, if_state=entry.if_state,
                         object_actor=entry.object_actor, object_target=entry.object_target,
                         agents=frozenset(entry.agents),
+                        subjects=frozenset(norm_phrase(w) for w in entry.subjects),
                         needs_complement=entry.needs_complement,
                         no_complement=entry.no_complement,
                         standalone=entry.standalone if entry.standalone is not None
