@@ -182,3 +182,12 @@ def test_a_civic_demonym_must_be_one_of_the_row_demonyms(tmp_path):
     with pytest.raises(TableError) as error:
         Lexicon.load(tmp_path)
     assert f"countries.tsv:{number + 1}:" in str(error.value) and "Greeks" in str(error.value)
+
+
+def test_a_sides_ally_is_not_that_sides(coder):
+    article = coder.code("Hezbollah fighters killed a commander of Israel's militia ally "
+                         "in southern Lebanon.", date=DATE)
+    ally = _actor(article, "militia ally")
+    assert ally.country != "ISR" and ally.sector == "REB"
+    article = coder.code("Russia's foreign minister said the talks were useful.", date=DATE)
+    assert _actor(article, "foreign minister").country == "RUS"  # whose, not an ally

@@ -49,6 +49,9 @@ PAIR_WORDS = frozenset({"two", "both"})
 # is not X's.
 SERVING_ROLES = frozenset({"aide", "adviser", "advisor", "assistant", "spokesman",
                            "spokeswoman", "spokesperson", "counsellor", "consultant", "deputy"})
+# Nouns of a relation between two sides: "Israel's militia ally" is not Israel's.
+RELATION_NOUNS = frozenset({"ally", "partner", "rival", "enemy", "foe", "adversary",
+                            "neighbour", "neighbor", "friend", "proxy"})
 # Verbs that say where a group is ("a newspaper based in Beirut", "guerrillas operating
 # in Macedonia"), not where it went ("troops deployed in Iraq" are still their state's).
 BASED_VERBS = frozenset({"base", "headquarter", "headquartered", "operate", "active",
@@ -469,7 +472,8 @@ def attach_clues(doc: Doc, mentions: list[Mention], lexicon: Lexicon,
                 seen.add(left.i)
                 other = owner.get(left.i)
                 if left.dep_ == "poss":
-                    if other is not None and other != index and mention.possessor is None:
+                    if other is not None and other != index and mention.possessor is None \
+                            and head.lemma_.lower() not in RELATION_NOUNS:
                         mention.possessor = other
                     continue
                 if left.dep_ not in CLUE_DEPS:
