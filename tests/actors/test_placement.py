@@ -98,6 +98,12 @@ def test_groups_are_placed_where_they_are_based(coder, text, words, expected):
     assert _code(coder, text, words) == expected
 
 
+def test_state_forces_operating_abroad_are_not_placed_there(coder):
+    article = coder.code("Troops operating in Afghanistan came under fire on Monday.",
+                         date=DATE)
+    assert _actor(article, "Troops").country is None
+
+
 @pytest.mark.parametrize("text, words, expected", [
     ("The envoy urged the parties to the conflict in Sudan to respect the ceasefire.",
      "parties", ("SDN", None)),

@@ -49,6 +49,7 @@ PAIR_WORDS = frozenset({"two", "both"})
 # is not X's.
 SERVING_ROLES = frozenset({"aide", "adviser", "advisor", "assistant", "spokesman",
                            "spokeswoman", "spokesperson", "counsellor", "consultant", "deputy"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 # Nouns of a relation between two sides: "Israel's militia ally" is not Israel's.
 RELATION_NOUNS = frozenset({"ally", "partner", "rival", "enemy", "foe", "adversary",
                             "neighbour", "neighbor", "friend", "proxy"})
@@ -548,8 +549,11 @@ def _placing_clues(mention: Mention, index: int, head: Token, mentions: list[Men
     if mention.kind not in {"group", "organization", "people"}:
         return
     places: list[Token] = []
+    # a state's forces operating abroad are still its own ("troops operating in Iraq")
+    state_body = mention.role is not None and mention.role.sector in STATE_SECTORS
     for verb in head.rights:
-        if verb.dep_ in {"acl", "amod", "relcl"} and verb.lemma_.lower() in BASED_VERBS:
+        if verb.dep_ in {"acl", "amod", "relcl"} and verb.lemma_.lower() in BASED_VERBS \
+                and not state_body:
             places.extend(obj for prep in verb.rights if prep.dep_ == "prep"
                           and prep.lower_ in {"in", "at", "inside", "from", "out"}
                           for obj in _objects(prep))
