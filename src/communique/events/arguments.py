@@ -282,14 +282,24 @@ class ArgumentFinder:
         found: list[Arg] = []
         children = sorted((c for c in token.children if c.dep_ in {"prep", "dative"}
                            and c.lower_ in preps), key=lambda c: preps.index(c.lower_))
+        first: str | None = None  # the preposition that named the first of them
         for child in children:
             if child.dep_ == "dative" and child.pos_ != "ADP":
                 continue
+            if found and child.lower_ != first and all(a.country for a in found):
+                break  # "complained to the UN over Israeli raids": Israel, not the UN too
             for obj in child.children:
                 if obj.dep_ == "pobj" and (skip is None or obj.i not in skip):
                     found.extend(a for a in self.inside(obj) if a not in found)
                     for conj in _conjuncts(obj):
                         found.extend(a for a in self.inside(conj) if a not in found)
+                elif obj.dep_ == "pcomp" and obj.tag_ == "VBG":
+                    # "about Azerbaijani shelling of villages": who does the act named
+                    for subject in obj.children:
+                        if subject.dep_ in {"nsubj", "poss"}:
+                            found.extend(a for a in self.args(subject) if a not in found)
+            if found and first is None:
+                first = child.lower_
         return found
 
 
