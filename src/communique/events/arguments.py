@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Nouns whose possessor is not who they are: "its neighbour" is another state.
+RELATIONAL_NOUNS = frozenset({"neighbor", "neighbour", "rival", "foe", "enemy", "adversary",
+                              "ally", "partner", "counterpart", "arch-rival", "archrival"})
 
 
 @dataclass(slots=True)
@@ -147,6 +150,9 @@ class ArgumentFinder:
         for child in token.lefts:
             if child.dep_ == "poss":
                 owned = self.args(child, with_conjuncts=False, implicit=False)
+                if owned and token.lemma_.lower() in RELATIONAL_NOUNS:
+                    # "charging its neighbor": not Serbia but the other state named
+                    return self._other_state(token, {a.key for a in owned})
                 if owned:
                     return owned
         for child in token.lefts:
@@ -162,6 +168,25 @@ class ArgumentFinder:
                     return [Arg(None, span.text, country, None, None, span.start_char,
                                 span.end_char, token.i)]
         return []
+
+    def _other_state(self, token: Token, besides: set[str]) -> list[Arg]:
+        """The one state its sentence names besides the given ones, if only one."""
+        sent = token.sent
+        found: dict[str, Arg] = {}
+        for i in range(sent.start, sent.end):
+            index = self.mention_at[i]
+            if index < 0 or self.mentions[index]["kind"] not in {"country", "capital",
+                                                                  "place-as-government"}:
+                continue
+            for arg in self._mention_args(index):
+                if arg.key not in besides and arg.country:
+                    found.setdefault(arg.country, arg)
+        if len(found) != 1:
+            return []
+        arg = next(iter(found.values()))
+        return [Arg(arg.actor, arg.name, arg.country, arg.sector, arg.org, token.idx,
+                    token.idx + len(token.text), token.i, inferred=True, state=True,
+                    kind=arg.kind)]
 
     def located(self, tokens: list[Token], preps: frozenset[str], *,
                 places_only: bool = False) -> list[Arg]:

@@ -964,6 +964,14 @@ def _one_dyad_per_trigger(drafts: list[Draft]) -> list[Draft]:
         key = (draft.trigger.i, draft.code, _code_of(draft.source), _code_of(draft.target))
         if key in seen and (draft.source is None or draft.source.country):
             continue
+        target = draft.target
+        if target is not None and target.country in NONSTATE_COUNTRIES and any(
+                other.trigger.i == draft.trigger.i and other.code == draft.code
+                and _code_of(other.source) == _code_of(draft.source)
+                and other.target is not None and other.target.country == target.country
+                and "organization" in {other.target.kind, target.kind}
+                and other.target.kind != target.kind for other in kept):
+            continue  # "expelled inspectors of the IAEA": the body and its people, once
         seen.add(key)
         kept.append(draft)
     return kept
