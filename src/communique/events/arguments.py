@@ -155,6 +155,9 @@ class ArgumentFinder:
                     return self._other_state(token, {a.key for a in owned})
                 if owned:
                     return owned
+        led = self._led_by(token)
+        if led:
+            return led  # "the US-led war against Iraq"
         for child in token.lefts:
             if child.dep_ in {"amod", "compound", "nmod"}:
                 index = self.mention_at[child.i]
@@ -167,6 +170,17 @@ class ArgumentFinder:
                     span = self.doc[child.left_edge.i:token.i + 1]
                     return [Arg(None, span.text, country, None, None, span.start_char,
                                 span.end_char, token.i)]
+        return []
+
+    def _led_by(self, noun: Token) -> list[Arg]:
+        """'the US-led war', 'Iranian-backed militias': who leads or backs it."""
+        for child in noun.lefts:
+            if child.dep_ == "amod" and child.lower_ in {"led", "backed", "sponsored"}:
+                for name in child.lefts:
+                    country = self.name_country.get(name.i)
+                    if country:
+                        return [Arg(None, name.text, country, None, None, name.idx,
+                                    name.idx + len(name.text), name.i)]
         return []
 
     def _other_state(self, token: Token, besides: set[str]) -> list[Arg]:
@@ -236,13 +250,9 @@ class ArgumentFinder:
     def owner(self, noun: Token) -> list[Arg]:
         """Who a nominal event belongs to: 'China's decision', 'Israeli airstrikes',
         'an attack by rebels', 'the US sanctions', 'the US-led war'."""
-        for child in noun.lefts:
-            if child.dep_ == "amod" and child.lower_ in {"led", "backed", "sponsored"}:
-                for name in child.lefts:
-                    country = self.name_country.get(name.i)
-                    if country:
-                        return [Arg(None, name.text, country, None, None, name.idx,
-                                    name.idx + len(name.text), name.i)]
+        led = self._led_by(noun)
+        if led:
+            return led
         for child in noun.children:
             if child.dep_ == "poss":
                 args = self.args(child)

@@ -39,7 +39,7 @@ PLACE_KINDS = frozenset({"country", "place", "place-as-government", "capital", "
 DOMESTIC_STATE = frozenset({"GOV", "LEG", "JUD", "COP"})
 DOMESTIC_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "OPP", "REB", "CVL", "PTY", "LAB",
                               "EDU", "MED", "REL", "BUS", "ELI", "REF", "HLH", "AGR", "CRM",
-                              "SPY", "MIL", None})
+                              "SPY", "MIL"})
 # Roots whose matched object is what is given or moved, not who is acted on: "offered
 # troops", "provided weapons", "deployed soldiers".
 THING_ROOTS = frozenset({"03", "06", "07", "15"})
@@ -301,6 +301,11 @@ class EventCoder:
                     FRAME_DEFAULT.get(frame)
             if framed_code and framed_code != code:
                 code, framed = framed_code, True
+                # "refused to commit to ...": the refusal is one side's, whatever the
+                # framed words would be on their own
+                trigger = clause.frame_trigger
+                reciprocal = _each_other(action.token) or bool(
+                    trigger and trigger.pattern and trigger.pattern.reciprocal)
         confidence = 0.9 if pattern.pos == "verb" else 0.75
         if pattern.pos == "noun" and not (clause.lights or clause.frames):
             confidence -= 0.1
@@ -399,9 +404,12 @@ class EventCoder:
                               if a.sector in DOMESTIC_SECTORS and a.sector != "MIL"
                               and a.country and a.country not in NONSTATE_COUNTRIES}
                     unplaced = [a for a in unplaced if a.sector in DOMESTIC_STATE]
+                else:  # officials of unknown country dealing with a government are
+                    # as often foreign as not: only the groups of its own politics
+                    unplaced = [a for a in unplaced if a.sector in DOMESTIC_SECTORS
+                                and a.sector not in {"GOV", "MIL"}]
                 if len(states) == 1:
                     country = states.pop()
-                    unplaced = [a for a in unplaced if a.sector in DOMESTIC_SECTORS]
         if country is None or country in NONSTATE_COUNTRIES:
             return
         for side in unplaced:
@@ -696,7 +704,10 @@ class EventCoder:
                             if prep.dep_ == "prep":
                                 for obj in prep.children:
                                     if obj.dep_ == "pobj":
-                                        found = self.behind(obj, finder)
+                                        # "refused to commit to assistance to the US-led
+                                        # war": whoever the thing is for
+                                        found = self.behind(obj, finder) or finder.inside(
+                                            obj, THING_PREPS)
                                         if found:
                                             break
                     if found:
