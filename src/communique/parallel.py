@@ -41,7 +41,7 @@ def _start_worker(settings: Settings) -> None:
     _worker_coder = Coder(settings)
     # The events stage reads the known actors here too; completing the records from them
     # is left to the parent, after the run's registry (which must win over the table).
-    _worker_coder.known = None
+    _worker_coder.completes_from_known = False
 
 
 def _code_chunk(records: list[InputRecord]) -> tuple[list[Article], list[Rejected]]:
