@@ -347,9 +347,14 @@ class ClauseReader:
                 if child.dep_ == "nsubjpass":
                     return finder.args(child), passive_target
         if dep == "conj" and token.head.i != token.i:
+            passive_too = token.tag_ == "VBN" and not any(
+                c.dep_ in {"aux", "auxpass"} for c in token.children) and any(
+                c.dep_ == "auxpass" for c in token.head.children)
             for child in token.head.children:  # "was indicted ... and will resign"
-                if child.dep_ == "nsubjpass":
+                if child.dep_ == "nsubjpass" and not passive_too:
                     return finder.args(child), passive_target
+            if passive_too:  # "were killed or wounded (by ...)": the head's sides
+                return self.subject(token.head, finder, depth + 1)
         if dep in {"conj", "xcomp", "advcl"} and token.head.i != token.i:
             sources, _ = self.subject(token.head, finder, depth + 1)
             return sources, passive_target

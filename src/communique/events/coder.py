@@ -115,8 +115,9 @@ class EventCoder:
         for draft in drafts:
             self.fill_mode(draft)
             _place_protesters(draft)
-            if draft.source is None and (draft.target is None or not draft.target.country):
-                continue  # "28 people have been killed": no one to code it to
+            if draft.source is None and (draft.target is None or not draft.target.country
+                                         or draft.target.inferred):
+                continue  # "28 people have been killed (in Montenegro)": no one to code
             if draft.code.startswith(CONSULT_ROOT) and draft.target is None \
                     and draft.source is not None and draft.source.kind == "organization" \
                     and draft.mode != "multilateral" and not draft.negated:
@@ -380,8 +381,20 @@ class EventCoder:
         if action.object is not None:
             tokens.append(action.object)
         tokens.extend(c for c in action.token.children if c.dep_ in {"dobj", "nsubj"})
-        located = finder.located(tokens, LOCATIVE_PREPS, places_only=True)
-        country = located[0].country if located else None
+        country = None
+        if root in VICTIM_ROOTS and action.token.dep_ == "advcl":
+            # "a camp for Congolese refugees was attacked ..., killing 156 people": the
+            # dead are of those attacked
+            attacked = [c for c in action.token.head.children
+                        if c.dep_ in {"nsubjpass", "dobj"}]
+            for word in attacked:
+                found = [a for a in finder.args(word) or finder.inside(word) if a.country]
+                if found and found[0].country not in NONSTATE_COUNTRIES:
+                    country = found[0].country
+                    break
+        if country is None:
+            located = finder.located(tokens, LOCATIVE_PREPS, places_only=True)
+            country = located[0].country if located else None
         placed_sides = [a for a in (*sources, *targets) if a.country]
         if country is None and root in VICTIM_ROOTS:
             own = {a.country for a in sources if a.country and a.sector in STATE_SECTORS}
@@ -938,6 +951,12 @@ def one_per_fact(drafts: list[Draft]) -> list[Draft]:
                     or other.negated != draft.negated:
                 continue
             same_source = _side_key(draft.source) == _side_key(other.source)
+            if same_source and _family(draft) == "ASSAULT" and draft.trigger.dep_ == "advcl" \
+                    and draft.trigger.head.i == other.trigger.i and other.target is not None:
+                # "was attacked by militiamen ..., killing 156 people": one attack, coded
+                # as the main clause tells it
+                absorbed = True
+                break
             if same_source and draft.target is not None and draft.target.kind == "place" \
                     and other.target is not None and other.target.kind != "place" \
                     and other.target.country == draft.target.country:
@@ -1013,8 +1032,8 @@ def _family(draft: Draft) -> str:
     """Facts of one kind: assaults and fights are one kind (ASSAULT); a sanction or a
     coercion is its own kind (an arrest is not a curfew); other codes their CAMEO root."""
     root = draft.code[:2]
-    if root in {"18", "19", "20"}:
-        return "ASSAULT"
+    if root in {"18", "19", "20"} or draft.code.startswith("175"):
+        return "ASSAULT"  # also violent repression (175): "opened fire to disperse"
     if root in {"16", "17"}:
         return draft.code[:3]
     return root
