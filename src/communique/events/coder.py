@@ -454,6 +454,12 @@ class EventCoder:
                 means = next((o for o in agent.children if o.dep_ == "pobj"), None)
         if means is not None and finder.mention_at[means.i] >= 0:
             return []
+        # only violence: "an earthquake killed 300 people in Turkey" has no attacker
+        violent = self.grammar.violent_means
+        words = [w for v in verbs for w in v.subtree if abs(w.i - v.i) <= 8]
+        words += list(means.subtree) if means is not None else []
+        if not any(w.lemma_.lower() in violent or w.lower_ in violent for w in words):
+            return []
         tokens = [*verbs, *clause.chain, *([means] if means is not None else [])]
         located = finder.located(tokens, LOCATIVE_PREPS | {"outside"}, places_only=True)
         if not located or located[0].country in NONSTATE_COUNTRIES:

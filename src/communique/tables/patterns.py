@@ -174,6 +174,7 @@ class GrammarEntry(TableRow):
     quantity_heads: list[str]
     carrier_preps: list[str]
     off_topic_cues: list[str]
+    violent_means: list[str]
     assault_modes: dict[str, list[str]]
     frames: dict[FrameName, dict[str, str]]
 
@@ -200,6 +201,7 @@ class EventGrammar:
     quantity_heads: frozenset[str] = frozenset()
     carrier_preps: frozenset[str] = frozenset()
     off_topic_cues: frozenset[str] = frozenset()
+    violent_means: frozenset[str] = frozenset()
     assault_modes: dict[str, str] = field(default_factory=dict)  # word -> mode
     frames: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -235,6 +237,7 @@ class EventGrammar:
         self.quantity_heads = frozenset(entry.quantity_heads)
         self.carrier_preps = frozenset(entry.carrier_preps)
         self.off_topic_cues = frozenset(entry.off_topic_cues)
+        self.violent_means = frozenset(singular(w) for w in entry.violent_means)
         for mode, words in entry.assault_modes.items():
             try:
                 check_mode("ASSAULT", mode)
