@@ -231,13 +231,19 @@ class ArgumentFinder:
         lookup = self.place_lookup
         if lookup is None:
             return None
-        if _names_a_settlement(token):
+        if names_a_settlement(token):
             # "the town of Lashkar Gah": a place, whatever the recogniser took it for
             left = token.i
             while left > 0 and token.doc[left - 1].dep_ == "compound" \
                     and token.doc[left - 1].head.i == token.i:
                 left -= 1
             return lookup(token.doc[left:token.i + 1].text)
+        index = self.mention_at[token.i]
+        if index >= 0 and self.mentions[index]["kind"] == "place":
+            # the actors stage took it for a place, whatever the recogniser said
+            mention = self.mentions[index]
+            if mention["head"] == token.i:
+                return lookup(self.doc[mention["start"]:mention["end"]].text)
         if token.ent_type_ not in {"GPE", "LOC", "FAC"}:
             return None
         entity = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
@@ -369,7 +375,7 @@ SETTLEMENTS = frozenset({"town", "city", "village", "province", "region", "distr
                          "capital", "port", "suburb", "outskirts"})
 
 
-def _names_a_settlement(token: Token) -> bool:
+def names_a_settlement(token: Token) -> bool:
     """'the town of Samarra': a name the recogniser took for a people ("Samarra" as NORP)
     is a place when it names a town, city or province."""
     head = token.head

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..tables import Knowledge
 from ..tables.lexicon import NONSTATE_COUNTRIES
-from .arguments import Arg, ArgumentFinder
+from .arguments import Arg, ArgumentFinder, names_a_settlement
 from .clauses import FRAME_DEFAULT, NOUN_POS, Clause, ClauseReader
 from .triggers import Trigger, TriggerMatcher, object_candidates
 
@@ -365,10 +365,21 @@ class EventCoder:
         judge opened investigations against Chilean officials"). Soldiers are placed so
         only when they are the victims or fight: troops are often abroad."""
         root = code[:2]
+        doc = clause.action.token.doc
+        for side in (*sources, *targets):
+            token = doc[side.token]
+            # "the town of Goma", or a name shelled, bombed or occupied ("shelled Kharkiv"):
+            # a place, whatever the recogniser took it for
+            if not side.country and (side.kind == "place" or (
+                    side.kind == "person" and not side.sector and (
+                        names_a_settlement(token) or (root == "19" and side in targets)))):
+                country = finder.place_country(token) or (
+                    finder.place_lookup(side.name) if finder.place_lookup else None)
+                if country:
+                    side.country, side.kind, side.sector = country, "place", None
         unplaced = [a for a in targets if not a.country and a.kind not in PLACE_KINDS]
         unplaced += [a for a in sources if not a.country and a.kind not in PLACE_KINDS
                      and (a.sector != "MIL" or root in VIOLENT_ROOTS)]
-        doc = clause.action.token.doc
         for side in list(unplaced):
             own = placed_by_own_words(doc[side.token], finder)
             if own:
@@ -389,16 +400,26 @@ class EventCoder:
                         if c.dep_ in {"nsubjpass", "dobj"}]
             for word in attacked:
                 found = [a for a in finder.args(word) or finder.inside(word) if a.country]
-                if found and found[0].country not in NONSTATE_COUNTRIES:
-                    country = found[0].country
+                found = found or placed_by_own_words(word, finder) or [
+                    a for a in finder.located([word], frozenset({"of"}), places_only=True)]
+                named = found[0].country if found else finder.place_country(word)
+                if named and named not in NONSTATE_COUNTRIES:  # "shelled Kharkiv, killing"
+                    country = named
                     break
         if country is None:
             located = finder.located(tokens, LOCATIVE_PREPS, places_only=True)
             country = located[0].country if located else None
+        if country is None and root in VICTIM_ROOTS:
+            # "rebels seized the town of Goma": where it happened is the place attacked
+            attacked_places = {t.country for t in targets if t.kind == "place" and t.country}
+            if len(attacked_places) == 1:
+                country = attacked_places.pop()
         placed_sides = [a for a in (*sources, *targets) if a.country]
         if country is None and root in VICTIM_ROOTS:
+            # "Egyptian police opened fire on demonstrators", "Burmese troops captured a
+            # Karen guerrilla stronghold": at home, when nothing places it elsewhere
             own = {a.country for a in sources if a.country and a.sector in STATE_SECTORS}
-            if len(own) == 1:  # "Egyptian police opened fire on demonstrators"
+            if len(own) == 1:
                 country = own.pop()
         if country is None:
             # the one country the sentence places anything in, but not where those who
