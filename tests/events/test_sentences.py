@@ -86,3 +86,18 @@ def test_sentence(coded, case):
     for prefix in case.get("absent") or []:
         assert not any(e.cameo.startswith(prefix) for e in asserted), \
             f"{prefix} should not be coded; coded: {describe(article)}"
+
+
+def test_where_talks_are_held_does_not_place_their_sides(coder):
+    article = coder.code("Opposition leaders and rebel commanders signed a peace accord "
+                         "in Nairobi on Friday.", date=DATE)
+    signed = [e for e in article.events if e.cameo.startswith("05")]
+    assert signed, [e.cameo for e in article.events]
+    assert all(side.country != "KEN" for e in signed for side in (e.source, e.target) if side)
+
+
+def test_violence_is_placed_where_it_happened(coder):
+    article = coder.code("Opposition supporters clashed with police in Nairobi on Friday.",
+                         date=DATE)
+    assert any(e.source and e.source.country == "KEN" for e in article.events), \
+        [(e.cameo, e.source) for e in article.events]

@@ -8,11 +8,15 @@ where no mention covers it, what its modifiers say ("Palestinian homes" -> Pales
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Seas, gulfs and rivers are no country's ("the Red Sea" is not Sudan's Red Sea state).
+WATERS = re.compile(r"\b(?:seas?|oceans?|gulf|straits?|channel|bay|rivers?|lakes?)\b",
+                    re.IGNORECASE)
 # Nouns whose possessor is not who they are: "its neighbour" is another state.
 RELATIONAL_NOUNS = frozenset({"neighbor", "neighbour", "rival", "foe", "enemy", "adversary",
                               "ally", "partner", "counterpart", "arch-rival", "archrival"})
@@ -250,7 +254,7 @@ class ArgumentFinder:
         if entity is None or entity.root.i != token.i:
             return None  # the whole name, once: "West Darfur State", not "West"
         name = entity.text[4:] if entity.text.lower().startswith("the ") else entity.text
-        return lookup(name)
+        return None if WATERS.search(name) else lookup(name)
 
     # -- inside a phrase ---------------------------------------------------------------
     def owner(self, noun: Token) -> list[Arg]:

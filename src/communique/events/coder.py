@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..tables import Knowledge
 from ..tables.lexicon import NONSTATE_COUNTRIES
-from .arguments import Arg, ArgumentFinder, names_a_settlement
+from .arguments import WATERS, Arg, ArgumentFinder, names_a_settlement
 from .clauses import FRAME_DEFAULT, NOUN_POS, Clause, ClauseReader
 from .triggers import Trigger, TriggerMatcher, object_candidates
 
@@ -33,6 +33,9 @@ LOCATIVE_PREPS = frozenset({"in", "inside", "into", "near", "across", "throughou
 DOMESTIC_ROOTS = frozenset({"14", "17", "08"})
 VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Acts done where the actors are: protests, repression, violence. Talks and agreements are
+# often held abroad, so their venue does not place their sides.
+PLACED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 PLACE_KINDS = frozenset({"country", "place", "place-as-government", "capital", "unidentified"})
 # A state's own institutions, and the groups that act at home with them: an unplaced judge,
 # rebel movement or opposition acting with one government's officials is of its country.
@@ -186,7 +189,9 @@ class EventCoder:
         if token.dep_ == "pobj":
             governor = token.head.head
         if token.dep_ == "nsubj" and governor.i != token.i and governor.i in triggers:
-            return False  # "a roadside bombing killed a soldier": the means of the killing
+            # "a roadside bombing killed a soldier": the means of the killing; but
+            # "fighting between the army and the RSF killed dozens" names its sides
+            return bool(finder.prepositional(token, ("between", "by")) or finder.owner(token))
         if governor.i == token.i or governor.i not in triggers \
                 or token.dep_ not in {"dobj", "pobj", "nsubjpass", "attr"}:
             return True
@@ -283,10 +288,19 @@ class EventCoder:
                     break
         if not targets:
             targets = self.default_target(pattern.code, clause, finder, sources)
+        if not sources:
+            between = finder.prepositional(action.token, ("between",))
+            if len(between) >= 2:  # "fighting between the army and the RSF"
+                sources, targets = between[:1], between[1:]
+                pattern_reciprocal = True
+            else:
+                pattern_reciprocal = False
+        else:
+            pattern_reciprocal = False
         if not sources and pattern.code[:2] in VIOLENT_ROOTS:
             sources = self.unnamed_attacker(clause, finder)
         self.place_unplaced(pattern.code, clause, finder, sources, targets)
-        reciprocal = pattern.reciprocal or _each_other(action.token) or any(
+        reciprocal = pattern.reciprocal or pattern_reciprocal or _each_other(action.token) or any(
             t.pattern is not None and t.pattern.reciprocal for t in clause.frames)
         code = pattern.code
         if pattern.joint and len({a.country for a in sources if a.country}) >= 2:
@@ -373,8 +387,9 @@ class EventCoder:
             if not side.country and (side.kind == "place" or (
                     side.kind == "person" and not side.sector and (
                         names_a_settlement(token) or (root == "19" and side in targets)))):
-                country = finder.place_country(token) or (
-                    finder.place_lookup(side.name) if finder.place_lookup else None)
+                country = None if WATERS.search(side.name) else (
+                    finder.place_country(token) or (
+                        finder.place_lookup(side.name) if finder.place_lookup else None))
                 if country:
                     side.country, side.kind, side.sector = country, "place", None
         unplaced = [a for a in targets if not a.country and a.kind not in PLACE_KINDS]
@@ -393,6 +408,10 @@ class EventCoder:
             tokens.append(action.object)
         tokens.extend(c for c in action.token.children if c.dep_ in {"dobj", "nsubj"})
         country = None
+        if root not in PLACED_ROOTS:
+            # talks, agreements, appeals: where they are held says nothing of the sides
+            # ("signed a ceasefire in Doha"); only what they are about may place them
+            tokens = [t for t in tokens if t.i != action.token.i and t not in clause.chain]
         if root in VICTIM_ROOTS and action.token.dep_ == "advcl":
             # "a camp for Congolese refugees was attacked ..., killing 156 people": the
             # dead are of those attacked
@@ -425,7 +444,8 @@ class EventCoder:
             # the one country the sentence places anything in, but not where those who
             # report it are ("relief officials in Nairobi said")
             named = self.sentence_countries(action.token.sent, finder)
-            if len(named) == 1 and (root in VICTIM_ROOTS or not placed_sides):
+            if len(named) == 1 and (root in VICTIM_ROOTS or not placed_sides) \
+                    and root in PLACED_ROOTS:
                 country = named.pop()
             elif not named or named <= {a.country for a in placed_sides}:
                 # domestic politics: rebels, opposition, courts and a government of one
