@@ -23,6 +23,10 @@ STRONG_FRAMES = ("reject", "threaten", "demand", "appeal")
 # Nouns whose infinitive is what was done: "China's decision to allow", "a move to end".
 ACT_NOUNS = frozenset({"decision", "move", "step", "effort", "attempt", "bid", "order",
                        "action", "measure", "initiative", "campaign", "drive", "push"})
+# Passives that tell what others foresee, not what the subject means to do.
+PREDICTIONS = frozenset({"expect", "expected", "predict", "predicted", "tip", "tipped",
+                         "forecast", "likely", "unlikely", "rumour", "rumor", "believe",
+                         "believed", "think", "thought", "report", "reported", "say", "said"})
 FRAME_DEFAULT = {"intent": "030", "appeal": "020", "demand": "100", "reject": "120",
                  "threaten": "130", "act": None}
 
@@ -95,7 +99,8 @@ class ClauseReader:
                 token = governor
                 continue
             passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in governor.children)
-            if passive and relation == "xcomp" and lemma in grammar.intent_adjectives:
+            if passive and relation == "xcomp" and lemma in grammar.intent_adjectives \
+                    and lemma in PREDICTIONS:
                 trigger = None  # "Kenya is expected to send": a prediction of intent
             elif trigger is not None and trigger.frame and passive:
                 break
@@ -108,7 +113,9 @@ class ClauseReader:
                     clause.transparents.append(trigger)
             elif trigger is not None:
                 break  # governed by another action: "praised China's decision"
-            elif lemma in grammar.intent_adjectives and relation == "xcomp":
+            elif (lemma in grammar.intent_adjectives or governor.lower_ in
+                  grammar.intent_adjectives) and relation == "xcomp" \
+                    and lemma not in PREDICTIONS:
                 clause.intent = True
             elif lemma in grammar.negating_verbs and relation == "xcomp":
                 clause.negated = True
@@ -332,6 +339,10 @@ class ClauseReader:
                             if args:
                                 return args, []
                 return [], []
+            if child.dep_ == "nsubjpass" and token.lower_ in self.grammar.intent_adjectives \
+                    and token.lemma_.lower() not in PREDICTIONS and not any(
+                        c.dep_ == "agent" for c in token.children):
+                return finder.args(child), []  # "troops were poised to attack": theirs
             if child.dep_ == "nsubjpass":
                 passive_target = finder.args(child) or finder.inside(child)
                 for agent in token.children:

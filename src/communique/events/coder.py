@@ -33,6 +33,7 @@ LOCATIVE_PREPS = frozenset({"in", "inside", "into", "near", "across", "throughou
 DOMESTIC_ROOTS = frozenset({"14", "17", "08"})
 VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+POSTURE_CODE = "150"  # demonstrate military or police power
 # Acts done where the actors are: protests, repression, violence. Talks and agreements are
 # often held abroad, so their venue does not place their sides.
 PLACED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
@@ -307,7 +308,11 @@ class EventCoder:
             code, reciprocal = pattern.joint, True
         if pattern.if_state and sources and all(_is_state(a) for a in sources):
             code = pattern.if_state
-        framed = False
+        framed = posture = False
+        if frame == "intent" and code[:2] in VIOLENT_ROOTS and any(
+                t.lemma_.lower() in self.grammar.preparing_words
+                or t.lower_ in self.grammar.preparing_words for t in clause.chain[1:]):
+            frame, code, posture = None, POSTURE_CODE, True  # "prepared to resume shelling"
         if frame is not None:
             framed_code = self.grammar.frame_code(frame, code)
             if framed_code is None:
@@ -328,8 +333,8 @@ class EventCoder:
             confidence -= 0.1
         if generic:
             confidence -= 0.1
-        plover = None if framed else pattern.plover
-        mode = None if framed else pattern.mode
+        plover = None if framed or posture else pattern.plover
+        mode = None if framed or posture else pattern.mode
         snippet = self.snippet(clause, action)
         tokens = sorted({t.i for t in clause.chain} | set(action.words))
         sources = sources[:MAX_SIDES]

@@ -175,6 +175,7 @@ class GrammarEntry(TableRow):
     carrier_preps: list[str]
     off_topic_cues: list[str]
     violent_means: list[str]
+    preparing_words: list[str]
     assault_modes: dict[str, list[str]]
     frames: dict[FrameName, dict[str, str]]
 
@@ -202,6 +203,7 @@ class EventGrammar:
     carrier_preps: frozenset[str] = frozenset()
     off_topic_cues: frozenset[str] = frozenset()
     violent_means: frozenset[str] = frozenset()
+    preparing_words: frozenset[str] = frozenset()
     assault_modes: dict[str, str] = field(default_factory=dict)  # word -> mode
     frames: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -238,6 +240,7 @@ class EventGrammar:
         self.carrier_preps = frozenset(entry.carrier_preps)
         self.off_topic_cues = frozenset(entry.off_topic_cues)
         self.violent_means = frozenset(singular(w) for w in entry.violent_means)
+        self.preparing_words = frozenset(entry.preparing_words)
         for mode, words in entry.assault_modes.items():
             try:
                 check_mode("ASSAULT", mode)
