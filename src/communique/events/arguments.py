@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..tables.lexicon import NONSTATE_COUNTRIES
+
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Seas, gulfs and rivers are no country's ("the Red Sea" is not Sudan's Red Sea state).
 WATERS = re.compile(r"\b(?:seas?|oceans?|gulf|straits?|channel|bay|rivers?|lakes?)\b",
@@ -151,12 +153,16 @@ class ArgumentFinder:
         if country:
             return [Arg(None, token.text, country, None, None, token.idx,
                         token.idx + len(token.text), token.i, kind="place")]
+        if token.lemma_.lower() in RELATIONAL_NOUNS and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            # "urging the counterpart to sign": the other state, said by the one acting
+            return self.other_state(token, set(), others_of_subject=True)
         for child in token.lefts:
             if child.dep_ == "poss":
                 owned = self.args(child, with_conjuncts=False, implicit=False)
                 if owned and token.lemma_.lower() in RELATIONAL_NOUNS:
                     # "charging its neighbor": not Serbia but the other state named
-                    return self._other_state(token, {a.key for a in owned})
+                    return self.other_state(token, {a.key for a in owned})
                 if owned:
                     return owned
         led = self._led_by(token)
@@ -187,24 +193,39 @@ class ArgumentFinder:
                                     name.idx + len(name.text), name.i)]
         return []
 
-    def _other_state(self, token: Token, besides: set[str]) -> list[Arg]:
-        """The one state its sentence names besides the given ones, if only one."""
+    def other_state(self, token: Token, besides: set[str], *,
+                     others_of_subject: bool = False) -> list[Arg]:
+        """The one state its sentence names besides the given actors (or, with
+        `others_of_subject`, besides the sentence's subject), if only one: by a country
+        or capital mention, or by a people's adjective ("the Indian proposal")."""
         sent = token.sent
-        found: dict[str, Arg] = {}
+        excluded: set[str] = set()
+        for child in token.children:  # "Israel's ally" is not Israel
+            if child.dep_ == "poss":
+                excluded |= {a.country for a in self.args(child, implicit=False) if a.country}
+                excluded |= {c for w in child.subtree if (c := self.name_country.get(w.i))}
+        if others_of_subject:
+            for child in sent.root.children:
+                if child.dep_ in {"nsubj", "nsubjpass"}:
+                    subject = self.args(child, implicit=False)
+                    besides = besides | {a.key for a in subject}
+                    excluded |= {a.country for a in subject if a.country}
         for i in range(sent.start, sent.end):
             index = self.mention_at[i]
-            if index < 0 or self.mentions[index]["kind"] not in {"country", "capital",
-                                                                  "place-as-government"}:
-                continue
-            for arg in self._mention_args(index):
-                if arg.key not in besides and arg.country:
-                    found.setdefault(arg.country, arg)
+            if index >= 0:
+                excluded |= {a.country for a in self._mention_args(index)
+                             if a.key in besides and a.country}
+        found: dict[str, int] = {}
+        for i in range(sent.start, sent.end):
+            country = self.name_country.get(i)
+            if country and country not in excluded and country not in NONSTATE_COUNTRIES:
+                found.setdefault(country, i)
         if len(found) != 1:
             return []
-        arg = next(iter(found.values()))
-        return [Arg(arg.actor, arg.name, arg.country, arg.sector, arg.org, token.idx,
+        country, _ = next(iter(found.items()))
+        return [Arg(None, token.text, country, None, None, token.idx,
                     token.idx + len(token.text), token.i, inferred=True, state=True,
-                    kind=arg.kind)]
+                    kind="country")]
 
     def located(self, tokens: list[Token], preps: frozenset[str], *,
                 places_only: bool = False) -> list[Arg]:

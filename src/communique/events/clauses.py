@@ -27,6 +27,11 @@ ACT_NOUNS = frozenset({"decision", "move", "step", "effort", "attempt", "bid", "
 PREDICTIONS = frozenset({"expect", "expected", "predict", "predicted", "tip", "tipped",
                          "forecast", "likely", "unlikely", "rumour", "rumor", "believe",
                          "believed", "think", "thought", "report", "reported", "say", "said"})
+# Texts whose relative clauses tell what they say or aim at, not what anyone did.
+DOCUMENTS = frozenset({"resolution", "bill", "draft", "law", "legislation", "text", "motion",
+                       "amendment", "decree", "document", "declaration", "statement",
+                       "communique", "charter", "constitution", "proposal", "plan",
+                       "initiative", "roadmap", "blueprint", "report", "letter"})
 FRAME_DEFAULT = {"intent": "030", "appeal": "020", "demand": "100", "reject": "120",
                  "threaten": "130", "act": None}
 
@@ -252,6 +257,13 @@ class ClauseReader:
                             "threaten", "demand", "appeal", "intent", "reject"})
                         or self.intent_aux(carrier)):
                     return False  # "demanded a truce before allowing aid in": not yet done
+            own = triggers.get(node.i)
+            if node.dep_ in {"relcl", "acl"} and head.lemma_.lower() in DOCUMENTS and not (
+                    own is not None and own.frame in {"demand", "appeal", "reject",
+                                                      "threaten"}):
+                # "a resolution that aims to impose a blockade": its content; but "a
+                # declaration demanding that ..." is its issuer's demand
+                return False
             if node.dep_ in {"acl", "ccomp"} and head.pos_ in NOUN_POS and trigger is None \
                     and head.lemma_.lower() not in ACT_NOUNS and node.tag_ not in {"VBN", "VBG"}:
                 return False  # "an admission that ...", "plans to ..."; not "a missile fired"

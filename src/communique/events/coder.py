@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..tables import Knowledge
 from ..tables.lexicon import NONSTATE_COUNTRIES
-from .arguments import WATERS, Arg, ArgumentFinder, names_a_settlement
+from .arguments import RELATIONAL_NOUNS, WATERS, Arg, ArgumentFinder, names_a_settlement
 from .clauses import FRAME_DEFAULT, NOUN_POS, Clause, ClauseReader
 from .triggers import Trigger, TriggerMatcher, object_candidates
 
@@ -401,6 +401,14 @@ class EventCoder:
         unplaced += [a for a in sources if not a.country and a.kind not in PLACE_KINDS
                      and (a.sector != "MIL" or root in VIOLENT_ROOTS)]
         for side in list(unplaced):
+            if doc[side.token].lemma_.lower() in RELATIONAL_NOUNS:
+                # "urging the counterpart to sign": the other state the sentence names
+                other = finder.other_state(doc[side.token], {a.key for a in sources},
+                                           others_of_subject=True)
+                if other:
+                    side.country, side.inferred = other[0].country, True
+                    unplaced.remove(side)
+                continue
             own = placed_by_own_words(doc[side.token], finder)
             if own:
                 side.country, side.inferred = own[0].country, True
