@@ -270,6 +270,12 @@ class EventCoder:
                 if proposer and {a.key for a in proposer} != {a.key for a in sources}:
                     targets = proposer
                     break
+                # "reneged on his commitment to the Zambian people": to whom it was made
+                addressee = [a for a in finder.prepositional(transparent.token, ("to",))
+                             if all(a.key != s.key for s in sources)]
+                if addressee:
+                    targets = addressee
+                    break
         if not targets and (frame == "threaten" or clause.ultimatum
                             or pattern.code[:2] == "13"):
             targets = self.conditioned(clause, finder, sources)
