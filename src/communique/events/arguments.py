@@ -19,6 +19,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Seas, gulfs and rivers are no country's ("the Red Sea" is not Sudan's Red Sea state).
 WATERS = re.compile(r"\b(?:seas?|oceans?|gulf|straits?|channel|bay|rivers?|lakes?)\b",
                     re.IGNORECASE)
+BORDERS = frozenset({"border", "frontier", "boundary", "line"})
 # Nouns whose possessor is not who they are: "its neighbour" is another state.
 RELATIONAL_NOUNS = frozenset({"neighbor", "neighbour", "rival", "foe", "enemy", "adversary",
                               "ally", "partner", "counterpart", "arch-rival", "archrival"})
@@ -150,6 +151,9 @@ class ArgumentFinder:
         if token.pos_ not in {"NOUN", "PROPN"}:
             return []
         country = self.name_country.get(token.i)
+        index = self.mention_at[token.i]
+        if not country and index >= 0 and self.mentions[index]["kind"] == "place":
+            country = self.place_country(token)  # "Scud missiles hit Tel Aviv"
         if country:
             return [Arg(None, token.text, country, None, None, token.idx,
                         token.idx + len(token.text), token.i, kind="place")]
@@ -241,6 +245,8 @@ class ArgumentFinder:
                     o for of in prep.children if of.dep_ == "prep" and of.lower_ == "of"
                     for o in of.children if o.dep_ == "pobj"]  # "outside of the city of Basra"
                 for obj in objects:
+                    if obj.lemma_.lower() in BORDERS:
+                        continue  # "near the border with Iraq": on either side of it
                     for place in (obj, *(c for c in obj.subtree if c.i != obj.i)):
                         if places_only and place.pos_ != "PROPN":
                             continue

@@ -122,10 +122,17 @@ class EventCoder:
             if draft.source is None and (draft.target is None or not draft.target.country
                                          or draft.target.inferred):
                 continue  # "28 people have been killed (in Montenegro)": no one to code
-            if draft.code.startswith(CONSULT_ROOT) and draft.target is None \
-                    and draft.source is not None and draft.source.kind == "organization" \
-                    and draft.mode != "multilateral" and not draft.negated:
-                continue  # "the cabinet met on Sunday": a body's own session, no counterpart
+            if draft.code.startswith(CONSULT_ROOT) and draft.source and draft.target \
+                    and draft.target.kind == "place" \
+                    and draft.target.country == draft.source.country:
+                continue  # "visited a shrine in Tokyo": travel at home, no one met
+            if draft.code.startswith(CONSULT_ROOT) and not draft.negated and (
+                    draft.source is None or (draft.target is None and draft.mode != "multilateral"
+                                             and (draft.source.kind == "organization"
+                                                  or draft.code.startswith("042")))):
+                # "the cabinet met on Sunday": a body's own session; "visited a shrine": no
+                # host; "talks with X" with no one named on this side
+                continue
             kept.append(draft)
         return [draft.to_plain() for draft in kept]
 
@@ -403,11 +410,14 @@ class EventCoder:
                         finder.place_lookup(side.name) if finder.place_lookup else None))
                 if country:
                     side.country, side.kind, side.sector = country, "place", None
-        unplaced = [a for a in targets if not a.country and a.kind not in PLACE_KINDS]
+        # a named person of no known country or role is not placed by where things happen
+        unplaced = [a for a in targets if not a.country and a.kind not in PLACE_KINDS
+                    and (a.kind != "person" or a.sector or _relational(doc[a.token]))]
         unplaced += [a for a in sources if not a.country and a.kind not in PLACE_KINDS
+                     and (a.kind != "person" or a.sector or _relational(doc[a.token]))
                      and (a.sector != "MIL" or root in VIOLENT_ROOTS)]
         for side in list(unplaced):
-            if doc[side.token].lemma_.lower() in RELATIONAL_NOUNS:
+            if _relational(doc[side.token]):
                 # "urging the counterpart to sign": the other state the sentence names
                 other = finder.other_state(doc[side.token], {a.key for a in sources},
                                            others_of_subject=True)
@@ -861,9 +871,18 @@ class EventCoder:
         return text.replace(" - ", "-").replace(" ,", ",")
 
 
+def _relational(token: Token) -> bool:
+    return token.lemma_.lower() in RELATIONAL_NOUNS
+
+
 def placed_by_own_words(head: Token, finder: ArgumentFinder) -> list[Arg]:
     """Where the words for a group place it: "the peacekeeping force in Liberia", "refugees
-    fleeing the war in Liberia", "parties to the conflict in Iraq"."""
+    fleeing the war in Liberia", "parties to the conflict in Iraq". Not a person: where
+    someone is says nothing of whose citizen they are ("Assange, who took refuge in its
+    London embassy")."""
+    index = finder.mention_at[head.i]
+    if index >= 0 and finder.mentions[index]["kind"] == "person":
+        return []
     words = [head, *(c for c in head.children if c.dep_ in {"acl", "relcl"})]
     words += [o for w in words[1:] for o in w.children if o.dep_ == "dobj"]
     words += [o for w in words[1:] for p in w.children if p.dep_ == "agent"
