@@ -245,9 +245,14 @@ class ArgumentFinder:
                     o for of in prep.children if of.dep_ == "prep" and of.lower_ == "of"
                     for o in of.children if o.dep_ == "pobj"]  # "outside of the city of Basra"
                 for obj in objects:
+                    candidates = [obj, *(c for c in obj.subtree if c.i != obj.i)]
                     if obj.lemma_.lower() in BORDERS:
-                        continue  # "near the border with Iraq": on either side of it
-                    for place in (obj, *(c for c in obj.subtree if c.i != obj.i)):
+                        if places_only:
+                            continue  # "near the border with Iraq": on either side of it
+                        # "massed troops on its border with Kuwait": the neighbour first
+                        candidates = [c for c in candidates if c.head.lower_ == "with"] + [
+                            c for c in candidates if c.head.lower_ != "with"]
+                    for place in candidates:
                         if places_only and place.pos_ != "PROPN":
                             continue
                         country = self.name_country.get(place.i) or self.place_country(place)

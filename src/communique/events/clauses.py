@@ -257,6 +257,9 @@ class ClauseReader:
                             "threaten", "demand", "appeal", "intent", "reject"})
                         or self.intent_aux(carrier)):
                     return False  # "demanded a truce before allowing aid in": not yet done
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"after", "since"}
+                                            for c in node.children):
+                return False  # "... after two of their vehicles were hit": what led to it
             own = triggers.get(node.i)
             if node.dep_ in {"relcl", "acl"} and head.lemma_.lower() in DOCUMENTS and not (
                     own is not None and own.frame in {"demand", "appeal", "reject",

@@ -19,6 +19,9 @@ from .triggers import Trigger, TriggerMatcher, object_candidates
 # Prepositions of time whose event noun dates another act rather than being reported.
 BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "during", "amid",
                               "until"})
+# Nouns whose "to"/"for" object is why another act was done, not an act of the day.
+CAUSE_NOUNS = frozenset({"response", "reaction", "retaliation", "reply", "revenge",
+                         "reprisal", "answer"})
 MAX_SIDES = 4  # at most this many sources (or targets) are paired up in one event
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 EACH_OTHER = frozenset({"other", "another"})
@@ -194,6 +197,12 @@ class EventCoder:
         governor = token.head
         if token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
             return False  # "since last month's US invasion": the time of another act
+        if token.dep_ == "pobj" and token.head.lower_ in {"to", "for"} \
+                and token.head.head.lemma_.lower() in CAUSE_NOUNS:
+            return False  # "in response to Chinese missile tests": the cause of another
+        if token.dep_ == "pobj" and token.head.lower_ == "of" \
+                and token.head.head.pos_ in NOUN_POS and token.head.head.i not in triggers:
+            return False  # "the mastermind of the bombing", "the anniversary of the war"
         if token.dep_ == "pobj":
             governor = token.head.head
         if token.dep_ == "nsubj" and governor.i != token.i and governor.i in triggers:
@@ -300,6 +309,8 @@ class EventCoder:
                 if proposer and {a.key for a in proposer} != {a.key for a in sources}:
                     targets = proposer
                     break
+        # the source's own ("massed troops on its border"): no target; look further
+        targets = [t for t in targets if all(t.key != s.key for s in sources)]
         if not targets:
             targets = self.default_target(pattern.code, clause, finder, sources)
         if not sources:
@@ -656,7 +667,10 @@ class EventCoder:
             if against:
                 return against
         if root in LOCATED_ROOTS or root == "13":
-            located = finder.located(tokens, LOCATIVE_PREPS)
+            # a posture "on" or "along" a border is aimed at the neighbour across it
+            preps = LOCATIVE_PREPS | {"on", "along"} if root == "15" else LOCATIVE_PREPS
+            located = [a for a in finder.located(tokens, preps)
+                       if all(a.country != s.country for s in sources)]
             if located:
                 return located
         if root in DOMESTIC_ROOTS and clause.action.pattern.plover not in {"RETREAT"}:
