@@ -603,7 +603,9 @@ class EventCoder:
                     found = found or finder.prepositional(part, pattern.preps)
                 if found:
                     return found
-            found = finder.inside(matched)
+            # "invited Olmert, Abbas and King Abdullah": each of them
+            found = finder.args(matched) if finder.mention_at[matched.i] >= 0 else \
+                finder.inside(matched)
             if found:
                 return found
         if pattern.target == "object":
