@@ -37,6 +37,9 @@ DOMESTIC_ROOTS = frozenset({"14", "17", "08"})
 VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 POSTURE_CODE = "150"  # demonstrate military or police power
+# Acts only authorities do: investigations, indictments, convictions, arrests, bans.
+AUTHORITY_ROOTS = frozenset({"09", "115", "116", "17"})
+ANNOUNCING = frozenset({"announce", "declare", "decide", "decree", "order", "rule"})
 # Acts done where the actors are: protests, repression, violence. Talks and agreements are
 # often held abroad, so their venue does not place their sides.
 PLACED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
@@ -257,6 +260,15 @@ class EventCoder:
         sources, passive_targets = reader.subject(clause.top, finder)
         if not sources and passive_targets and pattern.code[:2] == "15":
             sources, passive_targets = passive_targets, []  # "the army was put on alert"
+        if not sources and passive_targets and clause.top.dep_ == "ccomp" \
+                and clause.top.head.lemma_.lower() in ANNOUNCING:
+            # "De Klerk announced that the ban would be lifted": the one announcing
+            # decides it, when they hold power over it
+            speaker, _ = reader.subject(clause.top.head, finder)
+            sources = [a for a in speaker if a.sector in STATE_SECTORS or a.state]
+        if not sources and passive_targets and any(
+                pattern.code.startswith(root) for root in AUTHORITY_ROOTS):
+            sources = self.unnamed_authorities(clause, finder, passive_targets)
         if not sources:
             for transparent in clause.transparents:
                 sources = finder.owner(transparent.token)
@@ -518,6 +530,23 @@ class EventCoder:
         return {a.country for token in sent if token.i not in reporters
                 for a in finder.located([token], LOCATIVE_PREPS, places_only=True)
                 if a.country}
+
+    def unnamed_authorities(self, clause: Clause, finder: ArgumentFinder,
+                            passive_targets: list[Arg]) -> list[Arg]:
+        """An arrest, an indictment or a ban in the passive with no one named ("a US
+        national was put under investigation in Italy", "the former president was
+        indicted") is the act of the authorities of the country where it happened or,
+        failing a place, of the country of the one it falls on."""
+        action = clause.action.token
+        located = finder.located([action, *clause.chain], LOCATIVE_PREPS, places_only=True)
+        country = located[0].country if located else None
+        if country is None:
+            countries = {a.country for a in passive_targets if a.country and a.kind != "place"}
+            country = countries.pop() if len(countries) == 1 else None
+        if country is None or country in NONSTATE_COUNTRIES:
+            return []
+        return [Arg(None, "authorities", country, None, None, action.idx, action.idx,
+                    action.i, inferred=True, kind="unidentified")]
 
     def unnamed_attacker(self, clause: Clause, finder: ArgumentFinder) -> list[Arg]:
         """Violence whose perpetrator the text does not name ("a roadside bomb near
