@@ -31,7 +31,11 @@ PREDICTIONS = frozenset({"expect", "expected", "predict", "predicted", "tip", "t
 DOCUMENTS = frozenset({"resolution", "bill", "draft", "law", "legislation", "text", "motion",
                        "amendment", "decree", "document", "declaration", "statement",
                        "communique", "charter", "constitution", "proposal", "plan",
-                       "initiative", "roadmap", "blueprint", "report", "letter"})
+                       "initiative", "roadmap", "blueprint", "report", "letter", "agreement",
+                       "accord", "deal", "treaty", "pact", "protocol", "memorandum"})
+# What a document may itself do, as its issuer's word: declare, appeal, accuse, reject,
+# threaten, demand.
+SPEECH_ACT_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 FRAME_DEFAULT = {"intent": "030", "appeal": "020", "demand": "100", "reject": "120",
                  "threaten": "130", "act": None}
 
@@ -142,7 +146,7 @@ class ClauseReader:
                 clause.intent = clause.intent or self.intent_aux(token)
         clause.top = token
         clause.hypothetical = self.hypothetical(token) or self.alleged(token) or \
-            not self.asserted(token, triggers)
+            not self.asserted(token, triggers) or self.earlier(token)
         clause.demand_by_speaker = self.demand_of_speaker(clause)
         clause.ultimatum = any(
             child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
@@ -262,16 +266,29 @@ class ClauseReader:
                 return False  # "... after two of their vehicles were hit": what led to it
             own = triggers.get(node.i)
             if node.dep_ in {"relcl", "acl"} and head.lemma_.lower() in DOCUMENTS and not (
-                    own is not None and own.frame in {"demand", "appeal", "reject",
-                                                      "threaten"}):
-                # "a resolution that aims to impose a blockade": its content; but "a
-                # declaration demanding that ..." is its issuer's demand
+                    own is not None and own.pattern is not None
+                    and own.pattern.code[:2] in SPEECH_ACT_ROOTS):
+                # "a resolution that aims to impose a blockade", "an agreement allowing US
+                # troops to return": its content; but "a declaration demanding that ...",
+                # "a statement accusing Israel" is its issuer's act
                 return False
             if node.dep_ in {"acl", "ccomp"} and head.pos_ in NOUN_POS and trigger is None \
                     and head.lemma_.lower() not in ACT_NOUNS and node.tag_ not in {"VBN", "VBG"}:
                 return False  # "an admission that ...", "plans to ..."; not "a missile fired"
             node = head
         return True
+
+    @staticmethod
+    def earlier(top: Token) -> bool:
+        """Told as background: what 'had' happened before the story ("in which Moscow had
+        lobbied hard"), or what 'has been' going on 'since' ("where forces have been
+        fighting rebels since 2011")."""
+        auxes = [c for c in top.children if c.dep_ in {"aux", "auxpass"}]
+        if any(a.lower_ == "had" for a in auxes) and top.tag_ == "VBN" \
+                and top.dep_ in {"relcl", "advcl", "acl"}:
+            return True  # (in reported speech, "said Ghana had recalled" is the news)
+        ongoing = top.tag_ == "VBG" and any(a.lower_ == "been" for a in auxes)
+        return ongoing and any(c.dep_ == "prep" and c.lower_ == "since" for c in top.children)
 
     def hypothetical(self, token: Token) -> bool:
         """Inside an 'if' or 'unless' clause, anywhere up the tree; or a clause of time

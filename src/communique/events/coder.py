@@ -30,7 +30,8 @@ CONSULT_ROOT = "04"
 ANSWER_ROOTS = frozenset({"08", "12"})  # accepting or rejecting what someone asked
 # Roots whose event falls on the place it happens when no one else is named.
 LOCATED_ROOTS = frozenset({"08", "15", "16", "17", "18", "19", "20"})
-LOCATIVE_PREPS = frozenset({"in", "inside", "into", "near", "across", "throughout", "at"})
+LOCATIVE_PREPS = frozenset({"in", "inside", "into", "near", "across", "throughout", "at",
+                            "along", "off"})
 # Roots whose acts fall, when nothing else says on whom, on the actor's own country: a
 # protest is against the protesters' government, a curfew or a concession on the country.
 DOMESTIC_ROOTS = frozenset({"14", "17", "08"})
@@ -200,6 +201,8 @@ class EventCoder:
         governor = token.head
         if token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
             return False  # "since last month's US invasion": the time of another act
+        if token.dep_ in {"appos", "npadvmod"}:
+            return False  # "..., the deadliest attack on Canadian troops since 1953"
         if token.dep_ == "pobj" and token.head.lower_ in {"to", "for"} \
                 and token.head.head.lemma_.lower() in CAUSE_NOUNS:
             return False  # "in response to Chinese missile tests": the cause of another
