@@ -1090,8 +1090,11 @@ def one_per_fact(drafts: list[Draft]) -> list[Draft]:
                 # as the main clause tells it
                 absorbed = True
                 break
-            if same_source and draft.target is not None and draft.target.kind == "place" \
-                    and other.target is not None and other.target.kind != "place" \
+            if same_source and draft.target is not None and (
+                    draft.target.kind == "place" or (draft.target.kind == "country"
+                                                     and draft.target.inferred)) \
+                    and other.target is not None and other.target.kind not in {
+                        "place", "country"} \
                     and other.target.country == draft.target.country:
                 # "killed 23 people when they blew themselves up in Tel Aviv": the place
                 # stands in for the victims the other reading names
