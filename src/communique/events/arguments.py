@@ -20,6 +20,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 WATERS = re.compile(r"\b(?:seas?|oceans?|gulf|straits?|channel|bay|rivers?|lakes?)\b",
                     re.IGNORECASE)
 BORDERS = frozenset({"border", "frontier", "boundary", "line"})
+MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "residence"})
 # Nouns whose possessor is not who they are: "its neighbour" is another state.
 RELATIONAL_NOUNS = frozenset({"neighbor", "neighbour", "rival", "foe", "enemy", "adversary",
                               "ally", "partner", "counterpart", "arch-rival", "archrival"})
@@ -253,8 +254,10 @@ class ArgumentFinder:
                         candidates = [c for c in candidates if c.head.lower_ == "with"] + [
                             c for c in candidates if c.head.lower_ != "with"]
                     for place in candidates:
-                        if places_only and place.pos_ != "PROPN":
-                            continue
+                        if places_only and (place.pos_ != "PROPN" or (
+                                place.head.lemma_.lower() in MISSION_NOUNS
+                                and place.dep_ in {"compound", "amod", "nmod", "poss"})):
+                            continue  # "at the US embassy in Beijing" is in China
                         country = self.name_country.get(place.i) or self.place_country(place)
                         if country:
                             span = self.doc[place.left_edge.i:place.i + 1]

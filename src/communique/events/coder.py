@@ -601,6 +601,10 @@ class EventCoder:
         matched = action.object
         if token.pos_ in NOUN_POS:
             found = finder.prepositional(token, preps)
+            if not found:  # "the normalisation of relations with Vietnam"
+                for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    for obj in (o for o in of.children if o.dep_ == "pobj"):
+                        found = found or finder.prepositional(obj, preps)
             if not found and clause.lights:
                 found = finder.prepositional(clause.lights[-1].token, preps)
             if not found and (clause.lights or clause.frames):
