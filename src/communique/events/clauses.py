@@ -170,6 +170,10 @@ class ClauseReader:
             return head, "acl"  # "an invitation to visit", "its demand that Israel ease"
         if dep in {"dobj", "attr", "nsubjpass", "oprd"} and token.pos_ in NOUN_POS:
             return head, "dobj"
+        if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in NOUN_POS \
+                and head.head.lemma_.lower() in self.grammar.quantity_heads:
+            # "held three hours of talks": the talks stand where the quantity does
+            return self.governor(head.head, triggers)
         if dep in {"pobj", "pcomp"} and head.dep_ in {"prep", "agent"}:
             carrier = head.head
             trigger = triggers.get(carrier.i)
@@ -264,6 +268,8 @@ class ClauseReader:
             if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"after", "since"}
                                             for c in node.children):
                 return False  # "... after two of their vehicles were hit": what led to it
+            if node.dep_ == "pcomp" and head.lower_ in {"after", "since"}:
+                return False  # "a day after a bombing killed 16 people"
             own = triggers.get(node.i)
             if node.dep_ in {"relcl", "acl"} and head.lemma_.lower() in DOCUMENTS and not (
                     own is not None and own.pattern is not None

@@ -19,6 +19,9 @@ from .triggers import Trigger, TriggerMatcher, object_candidates
 # Prepositions of time whose event noun dates another act rather than being reported.
 BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "during", "amid",
                               "until"})
+# Verbs whose object did not happen: "avert air strikes", "prevent a war".
+PREVENTING = frozenset({"avert", "prevent", "avoid", "forestall", "preempt", "pre-empt",
+                        "stave", "head", "thwart", "foil"})
 # Nouns whose "to"/"for" object is why another act was done, not an act of the day.
 CAUSE_NOUNS = frozenset({"response", "reaction", "retaliation", "reply", "revenge",
                          "reprisal", "answer"})
@@ -31,7 +34,7 @@ ANSWER_ROOTS = frozenset({"08", "12"})  # accepting or rejecting what someone as
 # Roots whose event falls on the place it happens when no one else is named.
 LOCATED_ROOTS = frozenset({"08", "15", "16", "17", "18", "19", "20"})
 LOCATIVE_PREPS = frozenset({"in", "inside", "into", "near", "across", "throughout", "at",
-                            "along", "off"})
+                            "along", "off", "through"})
 # Roots whose acts fall, when nothing else says on whom, on the actor's own country: a
 # protest is against the protesters' government, a curfew or a concession on the country.
 DOMESTIC_ROOTS = frozenset({"14", "17", "08"})
@@ -199,6 +202,8 @@ class EventCoder:
         ("condemned Israel's airstrikes")."""
         token = trigger.token
         governor = token.head
+        if token.dep_ == "compound":
+            return False  # "riot police", "war crimes", "protest movement": a modifier
         if token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
             return False  # "since last month's US invasion": the time of another act
         if token.dep_ in {"appos", "npadvmod"}:
@@ -207,8 +212,12 @@ class EventCoder:
                 and token.head.head.lemma_.lower() in CAUSE_NOUNS:
             return False  # "in response to Chinese missile tests": the cause of another
         if token.dep_ == "pobj" and token.head.lower_ == "of" \
-                and token.head.head.pos_ in NOUN_POS and token.head.head.i not in triggers:
+                and token.head.head.pos_ in NOUN_POS and token.head.head.i not in triggers \
+                and token.head.head.lemma_.lower() not in finder.quantity_heads:
             return False  # "the mastermind of the bombing", "the anniversary of the war"
+        if governor.lemma_.lower() in PREVENTING or (
+                token.dep_ == "pobj" and token.head.head.lemma_.lower() in PREVENTING):
+            return False  # "to avert US air strikes": what did not happen
         if token.dep_ == "pobj":
             governor = token.head.head
         if token.dep_ == "nsubj" and governor.i != token.i and governor.i in triggers:
@@ -706,7 +715,8 @@ class EventCoder:
                 return against
         if root in LOCATED_ROOTS or root == "13":
             # a posture "on" or "along" a border is aimed at the neighbour across it
-            preps = LOCATIVE_PREPS | {"on", "along"} if root == "15" else LOCATIVE_PREPS
+            preps = LOCATIVE_PREPS | {"on", "along", "to", "towards", "toward"} \
+                if root == "15" else LOCATIVE_PREPS
             located = [a for a in finder.located(tokens, preps)
                        if all(a.country != s.country for s in sources)]
             if located:
