@@ -168,6 +168,12 @@ class ArgumentFinder:
                 if owned and token.lemma_.lower() in RELATIONAL_NOUNS:
                     # "charging its neighbor": not Serbia but the other state named
                     return self.other_state(token, {a.key for a in owned})
+                if owned and owned[0].kind in {"person", "pronoun"} and token.tag_ == "NNS":
+                    # "shot dead by two of her bodyguards": hers, of her country, not her
+                    owner = owned[0]
+                    return [Arg(None, token.text, owner.country, None, None, token.idx,
+                                token.idx + len(token.text), token.i, inferred=True,
+                                kind="group")]
                 if owned:
                     return owned
         led = self._led_by(token)
