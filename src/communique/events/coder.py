@@ -19,6 +19,8 @@ from .triggers import Trigger, TriggerMatcher, object_candidates
 # Prepositions of time whose event noun dates another act rather than being reported.
 BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "during", "amid",
                               "until"})
+# Acts of words whose object is their topic: an event noun there is background.
+TOPIC_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "13", "14"})
 # Verbs whose object did not happen: "avert air strikes", "prevent a war".
 PREVENTING = frozenset({"avert", "prevent", "avoid", "forestall", "preempt", "pre-empt",
                         "stave", "head", "thwart", "foil"})
@@ -221,12 +223,18 @@ class EventCoder:
         if token.dep_ == "pobj":
             governor = token.head.head
         if token.dep_ == "nsubj" and governor.i != token.i and governor.i in triggers:
-            # "a roadside bombing killed a soldier": the means of the killing; but
-            # "fighting between the army and the RSF killed dozens" names its sides
-            return bool(finder.prepositional(token, ("between", "by")) or finder.owner(token))
+            # "a roadside bombing killed a soldier", "a US drone strike killed ...": the
+            # means of the killing; but "fighting between the army and the RSF killed
+            # dozens" names its sides
+            return bool(finder.prepositional(token, ("between",)))
         if governor.i == token.i or governor.i not in triggers \
                 or token.dep_ not in {"dobj", "pobj", "nsubjpass", "attr"}:
             return True
+        speaking = triggers[governor.i].pattern
+        if speaking is not None and speaking.code[:2] in TOPIC_ROOTS:
+            # "condemned Iraq's invasion of Kuwait", "protest against Sweden's decision":
+            # what the words are about, told as background, not an event of the day
+            return False
         if any(c.dep_ == "poss" for c in token.children):
             return True
         if trigger.pattern.code.startswith("04") or token.dep_ == "pobj":
