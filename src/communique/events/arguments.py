@@ -252,6 +252,8 @@ class ArgumentFinder:
                     o for of in prep.children if of.dep_ == "prep" and of.lower_ == "of"
                     for o in of.children if o.dep_ == "pobj"]  # "outside of the city of Basra"
                 for obj in objects:
+                    if WATERS.search(obj.text):
+                        continue  # "in the Sea of Japan" is no one's
                     candidates = [obj, *(c for c in obj.subtree if c.i != obj.i)]
                     if obj.lemma_.lower() in BORDERS:
                         if places_only:

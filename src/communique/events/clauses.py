@@ -23,6 +23,8 @@ STRONG_FRAMES = ("reject", "threaten", "demand", "appeal")
 # Nouns whose infinitive is what was done: "China's decision to allow", "a move to end".
 ACT_NOUNS = frozenset({"decision", "move", "step", "effort", "attempt", "bid", "order",
                        "action", "measure", "initiative", "campaign", "drive", "push"})
+# Words that date a relative clause before the story: "last week", "two days ago".
+PAST_TIME = frozenset({"last", "ago", "earlier", "previous", "previously", "yesterday"})
 # Passives that tell what others foresee, not what the subject means to do.
 PREDICTIONS = frozenset({"expect", "expected", "predict", "predicted", "tip", "tipped",
                          "forecast", "likely", "unlikely", "rumour", "rumor", "believe",
@@ -227,9 +229,10 @@ class ClauseReader:
 
     def alleged(self, token: Token) -> bool:
         """What someone is accused of: 'accused the army of targeting civilians (and
-        ignoring the law)'."""
+        ignoring the law)', 'accused Rwanda of sending troops to back the rebels'."""
         node = token
-        while node.dep_ == "conj" and node.head.i != node.i:
+        while node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i \
+                and node.head.pos_ in {"VERB", "AUX"}:
             node = node.head
         if node.dep_ in {"pcomp", "pobj"} and node.head.dep_ == "prep" and \
                 node.head.lower_ in {"of", "for", "over", "with"}:
@@ -287,8 +290,14 @@ class ClauseReader:
     @staticmethod
     def earlier(top: Token) -> bool:
         """Told as background: what 'had' happened before the story ("in which Moscow had
-        lobbied hard"), or what 'has been' going on 'since' ("where forces have been
-        fighting rebels since 2011")."""
+        lobbied hard"), what 'has been' going on 'since' ("where forces have been
+        fighting rebels since 2011"), what a relative clause dates before it ("the
+        rebels, who seized Goma last week", "the islands seized by Argentina three days
+        ago")."""
+        if top.dep_ in {"relcl", "acl"} and any(
+                c.ent_type_ == "DATE" and any(w.lower_ in PAST_TIME for w in c.subtree)
+                for c in top.children):
+            return True
         auxes = [c for c in top.children if c.dep_ in {"aux", "auxpass"}]
         if any(a.lower_ == "had" for a in auxes) and top.tag_ == "VBN" \
                 and top.dep_ in {"relcl", "advcl", "acl"}:
