@@ -357,6 +357,11 @@ class EventCoder:
         if not sources and pattern.code[:2] in VIOLENT_ROOTS:
             sources = self.unnamed_attacker(clause, finder)
         self.place_unplaced(pattern.code, clause, finder, sources, targets)
+        if not targets and pattern.code[:2] in DOMESTIC_ROOTS and any(a.inferred and a.country
+                                                                       for a in sources):
+            # protesters placed only now ("rioters looted shops in Caracas"): against
+            # their own government, as PLOVER codes it
+            targets = self.default_target(pattern.code, clause, finder, sources)
         reciprocal = pattern.reciprocal or pattern_reciprocal or _each_other(action.token) or any(
             t.pattern is not None and t.pattern.reciprocal for t in clause.frames)
         code = pattern.code
