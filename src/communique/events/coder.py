@@ -430,10 +430,22 @@ class EventCoder:
 
     def _draft(self, number, code, action: Trigger, source, target, clause: Clause, confidence,
                reciprocal, plover, mode, snippet, framed, tokens) -> Draft:
-        return Draft(number, code, action.token, source, target, clause.negated,
+        return Draft(number, code, action.token, source, target, self.negated(clause),
                      max(0.05, min(1.0, confidence)), reciprocal, plover, mode,
                      action.pattern.specificity, snippet, clause.top.i, framed, tokens,
                      action.object.i if action.object is not None else -1)
+
+    def negated(self, clause: Clause) -> bool:
+        """An appeal or demand not to do something is still an appeal or demand ("urged
+        Thailand not to send them back"): only a negation at or above the frame counts."""
+        asking = next((i for i, token in enumerate(clause.chain) if any(
+            t.token.i == token.i and t.frame in {"appeal", "demand"} for t in clause.frames)),
+            None)
+        if asking is None or not clause.negated:
+            return clause.negated
+        above = clause.chain[asking:]
+        return any(self.reader.negated(token) for token in above) or any(
+            token.lemma_.lower() in self.grammar.negating_verbs for token in above[1:])
 
     # -- placing sides the text leaves unplaced ----------------------------------------
     def place_unplaced(self, code: str, clause: Clause, finder: ArgumentFinder,
