@@ -376,7 +376,10 @@ class ArgumentFinder:
                 continue
             if found and child.lower_ != first and all(a.country for a in found):
                 break  # "complained to the UN over Israeli raids": Israel, not the UN too
-            for obj in child.children:
+            objects = [o for o in child.children if o.dep_ in {"pobj", "pcomp"}] or [
+                o for of in child.children if of.dep_ == "prep" and of.lower_ == "of"
+                for o in of.children if o.dep_ == "pobj"]  # "out of Afghanistan"
+            for obj in objects:
                 if obj.dep_ == "pobj" and (skip is None or obj.i not in skip):
                     found.extend(a for a in self.inside(obj) if a not in found)
                     for conj in _conjuncts(obj):

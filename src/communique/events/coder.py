@@ -691,6 +691,13 @@ class EventCoder:
                     if found:
                         return found
         found = finder.prepositional(token, preps, {matched.i} if matched is not None else None)
+        if matched is not None and pattern.objects and pattern.code[:2] not in AGENT_ROOTS:
+            # "expressed regrets to Congo for ...": the object's own preposition, when it
+            # ranks first
+            on_object = finder.prepositional(matched, preps)
+            if on_object and (not found or _first_prep(matched, preps) < _first_prep(
+                    token, preps)):
+                return on_object
         if found:
             return found
         if matched is not None:
@@ -956,6 +963,13 @@ class EventCoder:
             previous = i
         text = " ".join(parts)
         return text.replace(" - ", "-").replace(" ,", ",")
+
+
+def _first_prep(token: Token, preps: tuple[str, ...]) -> int:
+    """The rank, among the given prepositions, of the first one the word has."""
+    ranks = [preps.index(c.lower_) for c in token.children
+             if c.dep_ in {"prep", "dative"} and c.lower_ in preps]
+    return min(ranks, default=len(preps))
 
 
 def _relational(token: Token) -> bool:
