@@ -63,6 +63,7 @@ THING_ROOTS = frozenset({"03", "06", "07", "15"})
 # the United States", "restrictions on its labour market", "a demand from the US".
 THING_PREPS = ("of", "between", "with", "for", "to", "against", "on", "from", "by")
 REQUEST_ROOTS = frozenset({"02", "10"})
+PROTEST_PURPOSES = REQUEST_ROOTS | {"11", "12"}
 # A country's missions abroad, by whole word: "the US embassy", not "the electoral commission".
 MISSIONS_ABROAD = re.compile(r"\b(?:embass(?:y|ies)|consulates?|high commissions?|legations?|"
                              r"missions?)\b", re.IGNORECASE)
@@ -1206,7 +1207,9 @@ def _fold_protest_demands(drafts: list[Draft]) -> list[Draft]:
         return drafts
     kept = []
     for draft in drafts:
-        if draft.code[:2] in REQUEST_ROOTS:
+        # "took to the streets to oppose the president's bid", "marched to demand ...":
+        # what the protest is for is the protest, as PLOVER codes it
+        if draft.code[:2] in PROTEST_PURPOSES:
             protest = next((p for p in protests if _side_key(p.source) == _side_key(draft.source)),
                            None)
             if protest is not None:
