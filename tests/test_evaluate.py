@@ -83,3 +83,19 @@ def test_unreadable_gold_is_an_error(tmp_path):
     path.write_text("{not json}\n")
     with pytest.raises(InputError, match="line 1"):
         read_gold(path)
+
+
+def test_a_text_the_coder_skips_is_reported_with_its_reason(coder, tmp_path):
+    from communique.evaluate import evaluate
+    path = tmp_path / "g.jsonl"
+    french = ("Le président a déclaré mardi que le gouvernement tiendrait des discussions avec "
+              "l'opposition la semaine prochaine, après un mois de manifestations dans la "
+              "capitale et les régions du pays.")
+    path.write_text(json.dumps({"id": "fr1", "text": french,
+                                "events": [{"type": "CONSULT", "source": ["FRA"]}]}))
+    report = evaluate(coder, read_gold(path))
+    assert report.skipped == 1
+    assert report.skipped_texts[0]["id"] == "fr1"
+    assert "E010" in report.skipped_texts[0]["reason"]
+    assert "skipped fr1" in report.format()
+    assert report.levels["type"].fn == 1

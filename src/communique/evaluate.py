@@ -150,6 +150,7 @@ class Report:
     gold_events: int = 0
     coded_events: int = 0
     skipped: int = 0
+    skipped_texts: list[dict[str, str]] = field(default_factory=list)  # where and why
     levels: dict[str, Tally] = field(default_factory=lambda: {lv: Tally() for lv in LEVELS})
     by_type: dict[str, Tally] = field(default_factory=dict)
     misses: list[dict[str, Any]] = field(default_factory=list)
@@ -159,6 +160,7 @@ class Report:
         return {
             "texts": self.texts, "gold_events": self.gold_events,
             "coded_events": self.coded_events, "skipped": self.skipped,
+            "skipped_texts": self.skipped_texts,
             "levels": {k: v.to_dict() for k, v in self.levels.items()},
             "by_type": {k: v.to_dict() for k, v in sorted(self.by_type.items())},
             "misses": self.misses, "false_alarms": self.false_alarms,
@@ -167,7 +169,10 @@ class Report:
     def format(self, *, errors: bool = False) -> str:
         lines = [f"{self.texts} texts, {self.gold_events} gold events, "
                  f"{self.coded_events} coded events"
-                 + (f", {self.skipped} texts skipped" if self.skipped else ""), ""]
+                 + (f", {self.skipped} texts skipped (they count as coding nothing)"
+                    if self.skipped else ""), ""]
+        for skipped in self.skipped_texts:
+            lines.insert(-1, f"  skipped {skipped['id']}: {skipped['reason']}")
         lines.append(f"{'level':<24}{'P':>8}{'R':>8}{'F1':>8}{'TP':>6}{'FP':>6}{'FN':>6}")
         names = {"type": "PLOVER type", "type+source": "  + source country",
                  "type+source+target": "  + source and target",
@@ -278,10 +283,10 @@ def evaluate(coder, gold: Iterable[GoldText], *, keep_errors: bool = False,
     report = Report(texts=len(texts))
     records = [InputRecord(text=g.text, id=str(i), date=g.date or default_date,
                            origin=g.ids[0]) for i, g in enumerate(texts)]
-    skipped: list[str] = []
-    articles = {a.id: a for a in coder.code_many(records,
-                                                 on_error=lambda r: skipped.append(r.origin))}
-    report.skipped = len(skipped)
+    articles = {a.id: a for a in coder.code_many(
+        records, on_error=lambda r: report.skipped_texts.append(
+            {"id": r.origin, "reason": str(r.error)}))}
+    report.skipped = len(report.skipped_texts)
     for index, gold_text in enumerate(texts):
         article = articles.get(str(index)) or Article(id=str(index))
         score_text(gold_text, article, report, keep_errors=keep_errors)
