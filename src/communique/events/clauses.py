@@ -25,6 +25,9 @@ ACT_NOUNS = frozenset({"decision", "move", "step", "effort", "attempt", "bid", "
                        "action", "measure", "initiative", "campaign", "drive", "push"})
 # Words that date a relative clause before the story: "last week", "two days ago".
 PAST_TIME = frozenset({"last", "ago", "earlier", "previous", "previously", "yesterday"})
+# Words said for a reason ("apologized for", "praised ... for", "condemned ... over"): the
+# reason is background.
+REASON_ROOTS = frozenset({"01", "05", "11", "12"})
 # Passives that tell what others foresee, not what the subject means to do.
 PREDICTIONS = frozenset({"expect", "expected", "predict", "predicted", "tip", "tipped",
                          "forecast", "likely", "unlikely", "rumour", "rumor", "believe",
@@ -262,6 +265,12 @@ class ClauseReader:
                 if carrier_trigger is not None and carrier_trigger.frame in {
                         "threaten", "reject", "demand", "appeal"} and head.lower_ in {
                         "against", "of", "from", "over"}:
+                    return False
+                if carrier_trigger is not None and carrier_trigger.pattern is not None \
+                        and carrier_trigger.pattern.code[:2] in REASON_ROOTS \
+                        and head.lower_ in {"for", "over"}:
+                    # "apologized for its gunboat intercepting a ship", "praised Kenya for
+                    # sending troops": the reason, told as background
                     return False
                 if node.dep_ == "pcomp" and head.lower_ in {"before", "until", "till"} and (
                         (carrier_trigger is not None and carrier_trigger.frame in {
