@@ -20,6 +20,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 WATERS = re.compile(r"\b(?:seas?|oceans?|gulf|straits?|channel|bay|rivers?|lakes?)\b",
                     re.IGNORECASE)
 BORDERS = frozenset({"border", "frontier", "boundary", "line"})
+# "the US-led war", "an Iranian-backed militia", "a British-flagged tanker": whose it is
+BACKED = frozenset({"led", "backed", "sponsored", "funded", "flagged", "owned", "operated",
+                    "registered", "supported", "armed", "allied", "aligned"})
 MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "residence"})
 # Nouns whose possessor is not who they are: "its neighbour" is another state.
 RELATIONAL_NOUNS = frozenset({"neighbor", "neighbour", "rival", "foe", "enemy", "adversary",
@@ -196,7 +199,7 @@ class ArgumentFinder:
     def _led_by(self, noun: Token) -> list[Arg]:
         """'the US-led war', 'Iranian-backed militias': who leads or backs it."""
         for child in noun.lefts:
-            if child.dep_ == "amod" and child.lower_ in {"led", "backed", "sponsored"}:
+            if child.dep_ == "amod" and child.lower_ in BACKED:
                 for name in child.lefts:
                     country = self.name_country.get(name.i)
                     if country:

@@ -345,7 +345,7 @@ class EventCoder:
         # the source's own ("massed troops on its border"): no target; look further
         targets = [t for t in targets if all(t.key != s.key for s in sources)]
         if not targets:
-            targets = self.default_target(pattern.code, clause, finder, sources)
+            targets = self.default_target(pattern.code, clause, finder, sources, frame)
         if not sources:
             between = finder.prepositional(action.token, ("between",))
             if len(between) >= 2:  # "fighting between the army and the RSF"
@@ -357,12 +357,14 @@ class EventCoder:
             pattern_reciprocal = False
         if not sources and pattern.code[:2] in VIOLENT_ROOTS:
             sources = self.unnamed_attacker(clause, finder)
+        if not sources and pattern.code[:2] == PROTEST_ROOT:
+            sources = self.unnamed_protesters(clause, finder)
         self.place_unplaced(pattern.code, clause, finder, sources, targets)
         if not targets and pattern.code[:2] in DOMESTIC_ROOTS and any(a.inferred and a.country
                                                                        for a in sources):
             # protesters placed only now ("rioters looted shops in Caracas"): against
             # their own government, as PLOVER codes it
-            targets = self.default_target(pattern.code, clause, finder, sources)
+            targets = self.default_target(pattern.code, clause, finder, sources, frame)
         reciprocal = pattern.reciprocal or pattern_reciprocal or _each_other(action.token) or any(
             t.pattern is not None and t.pattern.reciprocal for t in clause.frames)
         code = pattern.code
@@ -586,6 +588,23 @@ class EventCoder:
         return [Arg(None, "authorities", country, None, None, action.idx, action.idx,
                     action.i, inferred=True, kind="unidentified")]
 
+    def unnamed_protesters(self, clause: Clause, finder: ArgumentFinder) -> list[Arg]:
+        """'Thousands rallied in Tel Aviv', 'hundreds marched through Dhaka': people the
+        text counts but does not name protest where they are, as civilians of that
+        country (PLOVER codes such protests so)."""
+        action = clause.action.token
+        subject = next((c for c in action.children if c.dep_ == "nsubj"), None)
+        if subject is None or finder.mention_at[subject.i] >= 0 or not (
+                subject.like_num or subject.lemma_.lower() in finder.quantity_heads
+                or subject.lemma_.lower() in {"people", "crowd", "protester", "demonstrator"}):
+            return []
+        located = finder.located([action, *clause.chain], LOCATIVE_PREPS, places_only=True)
+        if not located or located[0].country in NONSTATE_COUNTRIES:
+            return []
+        span = action.doc[subject.left_edge.i:subject.right_edge.i + 1]
+        return [Arg(None, span.text, located[0].country, "CVL", None, span.start_char,
+                    span.end_char, subject.i, inferred=True, kind="group")]
+
     def unnamed_attacker(self, clause: Clause, finder: ArgumentFinder) -> list[Arg]:
         """Violence whose perpetrator the text does not name ("a roadside bomb near
         Samarra killed a US soldier", "was killed in a car bomb in Beirut") is coded, as
@@ -728,7 +747,7 @@ class EventCoder:
         return []
 
     def default_target(self, code: str, clause: Clause, finder: ArgumentFinder,
-                       sources: list[Arg]) -> list[Arg]:
+                       sources: list[Arg], frame: str | None = None) -> list[Arg]:
         """Where the text names no target: a protest is against the protesters' own
         government (PLOVER codes it so); a curfew, a deployment, an aid cut, an attack
         falls on the country where it happens ("lifted a curfew in Montenegro")."""
@@ -754,7 +773,10 @@ class EventCoder:
                        if all(a.country != s.country for s in sources)]
             if located:
                 return located
-        if root in DOMESTIC_ROOTS and clause.action.pattern.plover not in {"RETREAT"}:
+        if root in DOMESTIC_ROOTS and clause.action.pattern.plover not in {"RETREAT"} \
+                and frame in {None, "intent"}:
+            # a concession or curfew done (or promised) falls on the country; one refused
+            # or asked for ("rebuffed calls for a ceasefire") on whoever asked
             countries = {a.country for a in sources if a.country and len(a.country) == 3
                          and a.country not in NONSTATE_COUNTRIES}
             if len(countries) == 1:
