@@ -24,6 +24,9 @@ TOPIC_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "13", "14"})
 # Verbs whose object did not happen: "avert air strikes", "prevent a war".
 PREVENTING = frozenset({"avert", "prevent", "avoid", "forestall", "preempt", "pre-empt",
                         "stave", "head", "thwart", "foil"})
+# Nouns of stopping: "a pause in the fighting" is no fighting.
+PAUSES = frozenset({"pause", "halt", "end", "lull", "cessation", "suspension", "break",
+                    "stop", "respite", "ceasefire", "truce"})
 # Nouns whose "to"/"for" object is why another act was done, not an act of the day.
 CAUSE_NOUNS = frozenset({"response", "reaction", "retaliation", "reply", "revenge",
                          "reprisal", "answer"})
@@ -221,6 +224,8 @@ class EventCoder:
         if governor.lemma_.lower() in PREVENTING or (
                 token.dep_ == "pobj" and token.head.head.lemma_.lower() in PREVENTING):
             return False  # "to avert US air strikes": what did not happen
+        if token.dep_ == "pobj" and token.head.head.lemma_.lower() in PAUSES:
+            return False  # "a four-day pause in the fighting": a pause, not fighting
         if token.dep_ == "pobj":
             governor = token.head.head
         if token.dep_ == "nsubj" and governor.i != token.i and governor.i in triggers:
@@ -543,7 +548,8 @@ class EventCoder:
                 # domestic politics: rebels, opposition, courts and a government of one
                 # country dealing with each other ("Rebels in the Ivory Coast dismissed an
                 # appeal from President X"); soldiers are often abroad, so they place no one
-                states = {a.country for a in placed_sides if a.sector in DOMESTIC_STATE
+                states = {a.country for a in placed_sides
+                          if (a.sector in DOMESTIC_STATE or (a.state and not a.sector))
                           and a.country and a.country not in NONSTATE_COUNTRIES}
                 if not states:
                     states = {a.country for a in placed_sides
@@ -628,7 +634,7 @@ class EventCoder:
         if not any(w.lemma_.lower() in violent or w.lower_ in violent for w in words):
             return []
         tokens = [*verbs, *clause.chain, *([means] if means is not None else [])]
-        located = finder.located(tokens, LOCATIVE_PREPS | {"outside"}, places_only=True)
+        located = finder.located(tokens, LOCATIVE_PREPS | {"outside", "from"}, places_only=True)
         if not located or located[0].country in NONSTATE_COUNTRIES:
             return []
         if means is not None:
