@@ -39,7 +39,7 @@ ANSWER_ROOTS = frozenset({"08", "12"})  # accepting or rejecting what someone as
 # Roots whose event falls on the place it happens when no one else is named.
 LOCATED_ROOTS = frozenset({"08", "15", "16", "17", "18", "19", "20"})
 LOCATIVE_PREPS = frozenset({"in", "inside", "into", "near", "across", "throughout", "at",
-                            "along", "off", "through"})
+                            "along", "off", "through", "outside", "around"})
 # Roots whose acts fall, when nothing else says on whom, on the actor's own country: a
 # protest is against the protesters' government, a curfew or a concession on the country.
 DOMESTIC_ROOTS = frozenset({"14", "17", "08"})
@@ -741,10 +741,16 @@ class EventCoder:
                     return finder.inside(child, _agent_first(
                         pattern.code, ("of", "between", "with", "to", "for")))
         if pattern.code[:2] in THING_ROOTS:
+            # "agreed to lend Egypt $3 billion": the one given to, as an indirect object
+            for given in token.children:
+                if given.dep_ == "dative" and given.pos_ in NOUN_POS:
+                    found = finder.args(given)
+                    if found:
+                        return found
             # "rice to families displaced by the floods in Bangladesh": those it goes to,
             # placed by their own words, when the words name no actor
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"to", "for"}:
+            for prep in (*token.children, *(matched.children if matched is not None else ())):
+                if prep.dep_ == "prep" and prep.lower_ in {"to", "for", "of"}:
                     for obj in prep.children:
                         if obj.dep_ == "pobj" and finder.mention_at[obj.i] < 0:
                             found = placed_by_own_words(obj, finder)
