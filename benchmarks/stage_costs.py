@@ -26,6 +26,10 @@ class Timed:
     def __init__(self, name, component, tally):
         self.name, self.component, self.tally = name, component, tally
 
+    def __getattr__(self, name):
+        # the Coder reaches into its components (the events stage's known actors)
+        return getattr(self.component, name)
+
     def __call__(self, doc):
         start = time.process_time()
         doc = self.component(doc)
