@@ -24,6 +24,9 @@ BORDERS = frozenset({"border", "frontier", "boundary", "line"})
 BACKED = frozenset({"led", "backed", "sponsored", "funded", "flagged", "owned", "operated",
                     "registered", "supported", "armed", "allied", "aligned"})
 MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "residence"})
+# "a ceasefire brokered by Qatar": the broker is not a party to it
+GO_BETWEEN = frozenset({"broker", "mediate", "arrange", "facilitate", "sponsor", "host",
+                        "negotiate", "oversee", "monitor", "guarantee"})
 # Nouns whose possessor is not who they are: "its neighbour" is another state.
 RELATIONAL_NOUNS = frozenset({"neighbor", "neighbour", "rival", "foe", "enemy", "adversary",
                               "ally", "partner", "counterpart", "arch-rival", "archrival"})
@@ -332,7 +335,8 @@ class ArgumentFinder:
                         args = self.args(obj)
                         if args:
                             return args
-            if child.dep_ == "acl" and child.tag_ == "VBN":
+            if child.dep_ == "acl" and child.tag_ == "VBN" \
+                    and child.lemma_.lower() not in GO_BETWEEN:
                 for agent in child.children:
                     if agent.dep_ == "agent":
                         for obj in agent.children:

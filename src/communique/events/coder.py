@@ -349,7 +349,9 @@ class EventCoder:
                     break
         # the source's own ("massed troops on its border"): no target; look further
         targets = [t for t in targets if all(t.key != s.key for s in sources)]
-        if not targets:
+        pairs = len(sources) >= 2 and (pattern.reciprocal or any(
+            t.pattern is not None and t.pattern.reciprocal for t in clause.frames))
+        if not targets and not pairs:  # "the army and the RSF agreed to a ceasefire"
             targets = self.default_target(pattern.code, clause, finder, sources, frame)
         if not sources:
             between = finder.prepositional(action.token, ("between",))
@@ -777,6 +779,14 @@ class EventCoder:
             against = self.protested(clause.action.token.sent, finder)
             if against:
                 return against
+            if sources and all(_is_state(a) for a in sources):
+                return []  # a state's protest is a diplomatic one, aimed at someone else
+        if root in VICTIM_ROOTS:
+            # "airstrikes on militant targets in northern Iraq": where what was hit is
+            for token in list(tokens):
+                tokens.extend(o for p in token.children if p.dep_ == "prep"
+                              and p.lower_ in {"on", "against", "at"}
+                              for o in p.children if o.dep_ == "pobj")
         if root in LOCATED_ROOTS or root == "13":
             # a posture "on" or "along" a border is aimed at the neighbour across it
             preps = LOCATIVE_PREPS | {"on", "along", "to", "towards", "toward"} \
