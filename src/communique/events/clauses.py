@@ -283,6 +283,11 @@ class ClauseReader:
             if node.dep_ == "pcomp" and head.lower_ in {"after", "since"}:
                 return False  # "a day after a bombing killed 16 people"
             own = triggers.get(node.i)
+            if node.dep_ in {"relcl", "acl"} and head.lemma_.lower() in DOCUMENTS \
+                    and head.dep_ == "dobj" and head.head.i in triggers \
+                    and triggers[head.head.i].pattern is not None \
+                    and triggers[head.head.i].pattern.code[:2] == "12":
+                return False  # "vetoed a resolution condemning ...": it never said so
             if node.dep_ in {"relcl", "acl"} and head.lemma_.lower() in DOCUMENTS and not (
                     own is not None and own.pattern is not None
                     and own.pattern.code[:2] in SPEECH_ACT_ROOTS):
