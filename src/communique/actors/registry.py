@@ -262,28 +262,16 @@ class Registry:
         carry it to the events those actors take part in. Returns how many changed."""
         changed: dict[str, Actor] = {}
         for actor in article.actors:
-            if actor.kind not in LEARNABLE_KINDS or (actor.country and actor.sector):
+            fill = self.completion(actor.name, actor.kind, country=actor.country,
+                                   sector=actor.sector, day=article.date)
+            if fill is None:
                 continue
-            role = self.lookup(actor.name, kind=actor.kind, day=article.date)
-            if role is None and actor.kind == "organization" and len(actor.name.split()) == 1:
-                # a lone surname the recogniser took for an organisation ("Stoltenberg said")
-                role = self.lookup(actor.name, kind="person", day=article.date)
-                if role is not None:
-                    actor.kind = "person"
-            if role is None:
-                country = None if actor.country else self.country_of(
-                    actor.name, kind=actor.kind, day=article.date)
-                if country:  # "Bush" between the two presidencies: American, at least
-                    actor.country = country
-                    changed[actor.id] = actor
-                continue
-            if actor.country and role.country and actor.country != role.country:
-                continue  # the text says otherwise: the text wins
             before = (actor.country, actor.sector)
-            actor.country = actor.country or role.country
-            actor.sector = actor.sector or role.sector
-            actor.title = actor.title or role.title
-            actor.org = actor.org or role.org
+            actor.kind = fill.get("kind", actor.kind)
+            actor.country = fill["country"]
+            actor.sector = fill.get("sector", actor.sector)
+            actor.title = actor.title or fill.get("title")
+            actor.org = actor.org or fill.get("org")
             if (actor.country, actor.sector) != before:
                 changed[actor.id] = actor
         for actor in article.actors:
@@ -298,6 +286,29 @@ class Registry:
                 if side is not None and side.actor in changed:
                     _copy(changed[side.actor], side)
         return len(changed)
+
+    def completion(self, name: str, kind: str, *, country: str | None,
+                   sector: str | None, day: str | None) -> dict[str, Any] | None:
+        """What this registry adds, on a day, to an actor the text leaves incomplete: its
+        kind, country, sector, and the role's title and org; None when it adds nothing or
+        the text says otherwise. Shared by `apply` and the events stage, which reads the
+        built-in known actors before the record is completed."""
+        if kind not in LEARNABLE_KINDS or (country and sector):
+            return None
+        role = self.lookup(name, kind=kind, day=day)
+        if role is None and kind == "organization" and len(name.split()) == 1:
+            # a lone surname the recogniser took for an organisation ("Stoltenberg said")
+            role = self.lookup(name, kind="person", day=day)
+            if role is not None:
+                kind = "person"
+        if role is None:
+            found = None if country else self.country_of(name, kind=kind, day=day)
+            # "Bush" between the two presidencies: American, at least
+            return {"country": found} if found else None
+        if country and role.country and country != role.country:
+            return None  # the text says otherwise: the text wins
+        return {"kind": kind, "country": country or role.country,
+                "sector": sector or role.sector, "title": role.title, "org": role.org}
 
     def _leaders_country(self, actor: Actor, article: Article) -> str | None:
         """'The Clinton administration', 'the Erdogan government': a body named after

@@ -408,23 +408,12 @@ def complete_from_known(actors: dict[str, dict], known, day: str | None) -> dict
     record is completed from the same table afterwards, after the run's registry."""
     completed = dict(actors)
     for actor_id, actor in actors.items():
-        if actor["kind"] not in {"person", "organization"} or (
-                actor["country"] and actor["sector"]):
-            continue
-        role = known.lookup(actor["name"], kind=actor["kind"], day=day)
-        if role is None and actor["kind"] == "organization" and " " not in actor["name"]:
-            role = known.lookup(actor["name"], kind="person", day=day)
-        if role is None:
-            country = None if actor["country"] else known.country_of(
-                actor["name"], kind=actor["kind"], day=day)
-            if country:
-                completed[actor_id] = {**actor, "country": country}
-            continue
-        if actor["country"] and role.country and actor["country"] != role.country:
-            continue  # the text says otherwise: the text wins
-        completed[actor_id] = {**actor, "country": actor["country"] or role.country,
-                               "sector": actor["sector"] or role.sector,
-                               "org": actor.get("org") or role.org}
+        fill = known.completion(actor["name"], actor["kind"], country=actor["country"],
+                                sector=actor["sector"], day=day)
+        if fill is not None:
+            completed[actor_id] = {**actor, "country": fill["country"],
+                                   "sector": fill.get("sector", actor["sector"]),
+                                   "org": actor.get("org") or fill.get("org")}
     return completed
 
 

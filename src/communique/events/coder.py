@@ -353,15 +353,9 @@ class EventCoder:
             t.pattern is not None and t.pattern.reciprocal for t in clause.frames))
         if not targets and not pairs:  # "the army and the RSF agreed to a ceasefire"
             targets = self.default_target(pattern.code, clause, finder, sources, frame)
-        if not sources:
-            between = finder.prepositional(action.token, ("between",))
-            if len(between) >= 2:  # "fighting between the army and the RSF"
-                sources, targets = between[:1], between[1:]
-                pattern_reciprocal = True
-            else:
-                pattern_reciprocal = False
-        else:
-            pattern_reciprocal = False
+        between = [] if sources else finder.prepositional(action.token, ("between",))
+        if len(between) >= 2:  # "fighting between the army and the RSF"
+            sources, targets = between[:1], between[1:]
         if not sources and pattern.code[:2] in VIOLENT_ROOTS:
             sources = self.unnamed_attacker(clause, finder)
         if not sources and pattern.code[:2] == PROTEST_ROOT:
@@ -372,7 +366,7 @@ class EventCoder:
             # protesters placed only now ("rioters looted shops in Caracas"): against
             # their own government, as PLOVER codes it
             targets = self.default_target(pattern.code, clause, finder, sources, frame)
-        reciprocal = pattern.reciprocal or pattern_reciprocal or _each_other(action.token) or any(
+        reciprocal = pattern.reciprocal or len(between) >= 2 or _each_other(action.token) or any(
             t.pattern is not None and t.pattern.reciprocal for t in clause.frames)
         code = pattern.code
         if pattern.joint and len({a.country for a in sources if a.country}) >= 2:
@@ -602,9 +596,10 @@ class EventCoder:
         country (PLOVER codes such protests so)."""
         action = clause.action.token
         subject = next((c for c in action.children if c.dep_ == "nsubj"), None)
+        # (words for people, such as "crowd" or "protesters", are the actors stage's
+        # mentions and come as sources already)
         if subject is None or finder.mention_at[subject.i] >= 0 or not (
-                subject.like_num or subject.lemma_.lower() in finder.quantity_heads
-                or subject.lemma_.lower() in {"people", "crowd", "protester", "demonstrator"}):
+                subject.like_num or subject.lemma_.lower() in finder.quantity_heads):
             return []
         located = finder.located([action, *clause.chain], LOCATIVE_PREPS, places_only=True)
         if not located or located[0].country in NONSTATE_COUNTRIES:
