@@ -101,3 +101,12 @@ def test_violence_is_placed_where_it_happened(coder):
                          date=DATE)
     assert any(e.source and e.source.country == "KEN" for e in article.events), \
         [(e.cameo, e.source) for e in article.events]
+
+
+def test_a_border_places_no_one_on_either_side_of_it(coder):
+    article = coder.code("Rebels killed eight Turkish soldiers in an ambush near the border "
+                         "with Iraq.", date=DATE)
+    killings = [e for e in article.events if e.cameo.startswith("18")]
+    assert killings and killings[0].target.country == "TUR"
+    assert all(e.source is None or e.source.country != "IRQ" for e in killings), \
+        [(e.cameo, e.source) for e in killings]

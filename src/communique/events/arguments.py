@@ -272,6 +272,8 @@ class ArgumentFinder:
                                 place.head.lemma_.lower() in MISSION_NOUNS
                                 and place.dep_ in {"compound", "amod", "nmod", "poss"})):
                             continue  # "at the US embassy in Beijing" is in China
+                        if places_only and _under_border(place, obj):
+                            continue  # "in an ambush near the border with Iraq"
                         country = self.name_country.get(place.i) or self.place_country(place)
                         if country:
                             span = self.doc[place.left_edge.i:place.i + 1]
@@ -419,6 +421,16 @@ def complete_from_known(actors: dict[str, dict], known, day: str | None) -> dict
 
 SETTLEMENTS = frozenset({"town", "city", "village", "province", "region", "district",
                          "capital", "port", "suburb", "outskirts"})
+
+
+def _under_border(place: Token, top: Token) -> bool:
+    """Whether a name hangs, below `top`, from a border ("the border with Iraq")."""
+    node = place
+    while node.i != top.i and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in BORDERS:
+            return True
+    return False
 
 
 def names_a_settlement(token: Token) -> bool:
