@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEED_DIR = SHARED / "eval" / "seed"
+from .shared import ROOT, SEED_DIR, shared_file
+
+__all__ = ["ROOT", "SEED_DIR"]
 
 
 @pytest.fixture(scope="session")
@@ -21,12 +20,12 @@ def coder():
 
 @pytest.fixture(scope="session")
 def seed_gold() -> dict:
-    return json.loads((SEED_DIR / "gold.json").read_text(encoding="utf-8"))
+    return json.loads(shared_file(SEED_DIR / "gold.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
 def seed_article(coder, seed_gold):
-    text = (SEED_DIR / seed_gold["article"]).read_text(encoding="utf-8")
+    text = shared_file(SEED_DIR / seed_gold["article"]).read_text(encoding="utf-8")
     return coder.code(text, date=seed_gold["published"], id="seed")
 
 

@@ -9,10 +9,10 @@ from click.testing import CliRunner
 
 from communique.cli import main
 
-from ..conftest import SEED_DIR
+from ..conftest import ROOT
 
 pytestmark = pytest.mark.model
-SEED = SEED_DIR / "article.txt"
+DEMO = ROOT / "examples" / "demo-article.txt"
 
 
 def run(*args, input=None):
@@ -20,29 +20,31 @@ def run(*args, input=None):
 
 
 def test_speaker_lists_what_that_person_said():
-    result = run("quotes", str(SEED), "--speaker", "Ushakov")
+    result = run("quotes", str(DEMO), "--speaker", "Fidan")
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
-    assert lines and all("Yuri Ushakov" in line for line in lines)
-    assert any("Russia and China stand for equal" in line and "(direct, said)" in line
+    assert lines and all("Hakan Fidan" in line for line in lines)
+    assert any("historic chance to turn the Aegean" in line and "(direct, told)" in line
                for line in lines)
-    assert any("(indirect, said)" in line and "Moscow and Beijing" in line for line in lines)
+    assert any("(indirect, said)" in line and "Turkey was ready to reopen" in line
+               for line in lines)
 
 
 def test_json_lines_carry_the_article_and_the_quote_record():
-    result = run("quotes", str(SEED), "--speaker", "Putin", "--kind", "direct", "--json")
+    result = run("quotes", str(DEMO), "--speaker", "Fidan", "--kind", "direct", "--json")
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.strip().splitlines()]
     assert records and {r["kind"] for r in records} == {"direct"}
-    assert {r["speaker"]["name"] for r in records} == {"Vladimir Putin"}
-    assert all(r["article"] == "article" for r in records)
-    assert any("any season is springtime" in r["text"] for r in records)
+    assert {r["speaker"]["name"] for r in records} == {"Hakan Fidan"}
+    assert all(r["article"] == "demo-article" for r in records)
+    assert any("Neither side gains from tension" in r["text"] for r in records)
 
 
 def test_an_actor_code_finds_every_speaker_with_it():
-    result = run("quotes", str(SEED), "--speaker", "RUSGOV", "--kind", "direct")
-    speakers = {line.split("  ")[1].split(" (")[0] for line in result.stdout.splitlines()}
-    assert speakers == {"Vladimir Putin", "Yuri Ushakov"}
+    for code, name in (("TURGOV", "Hakan Fidan"), ("GRCGOV", "Giorgos Gerapetritis")):
+        result = run("quotes", str(DEMO), "--speaker", code)
+        speakers = {line.split("  ")[1].split(" (")[0] for line in result.stdout.splitlines()}
+        assert speakers == {name}
 
 
 def test_nobody_by_that_name_is_said_on_stderr():

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import os
 
 import pytest
 
 from communique.pipeline import load_language
 from communique.pipeline.attributes import TagMapRuler, _tag_map_entry, use_tag_map
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..shared import REQUIRE, ROOT, SHARED
 
 
 def news() -> list[str]:
@@ -22,8 +22,8 @@ def news() -> list[str]:
                  "they got it, and there's more: do you? She does. We had had enough, 'nuff "
                  "said. Who's there? Them 'em, cause coz I'll, we'll. What's that to us?\n\n"
                  "  Double  spaces\tand tabs; it's its own; y'know. Ca n't, wo n't, do n't.")
-    shared = ROOT.parent / "shared" / "eval" / "plover_gsr_dev.jsonl"
-    if shared.exists():  # news of other decades and places, where the repository has it
+    shared = SHARED / "eval" / "plover_gsr_dev.jsonl"
+    if shared.exists() or os.environ.get(REQUIRE) == "1":  # news of other decades and places, where the repository has it
         texts.extend(json.loads(line)["text"] for line in
                      shared.read_text(encoding="utf-8").splitlines())
     return texts

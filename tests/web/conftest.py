@@ -20,7 +20,7 @@ from communique.api import create_app
 from communique.io.checks import InputRecord
 from communique.store import Store, ingest
 
-from ..conftest import ROOT, SEED_DIR
+from ..conftest import ROOT
 
 CHROMIUM = Path(os.environ.get("COMMUNIQUE_CHROMIUM", "/usr/bin/chromium"))
 # as root and without a network: no sandbox, no calls home
@@ -57,14 +57,19 @@ CHINA_RUSSIA = [
      "text": "Russia accused China on Wednesday of violating a border trade agreement, and "
              "the Russian government threatened to impose sanctions on Chinese companies. "
              "Beijing rejected the accusation, the Chinese foreign ministry said."},
+    {"id": "cr-call", "date": "2026-02-04", "source": "Test Wire",
+     "title": "Xi and Putin speak by video link",
+     "text": "Chinese President Xi Jinping held a video call with Russian President Vladimir "
+             "Putin on Wednesday. Putin praised China for its support and accepted an "
+             "invitation to visit Beijing in the spring. \"Our countries stand together,\" "
+             "Putin said. Xi said China would deepen energy cooperation with Russia."},
 ]
 
 
 def records() -> list[InputRecord]:
-    seed = json.loads((SEED_DIR / "gold.json").read_text(encoding="utf-8"))
-    items = [{"id": "seed", "text": (SEED_DIR / seed["article"]).read_text(encoding="utf-8"),
-              "date": seed["published"], "title": "Xi and Putin hold a video summit",
-              "source": "Seed Wire"},
+    demo = (ROOT / "examples" / "demo-article.txt").read_text(encoding="utf-8")
+    items = [{"id": "demo", "text": demo, "date": "2026-03-11", "source": "Communique Wire",
+              "title": "Turkish and Greek foreign ministers meet in Ankara"},
              *(json.loads(line) for line in
                (ROOT / "examples" / "articles.jsonl").read_text(encoding="utf-8").splitlines()),
              *CHINA_RUSSIA, HOSTILE]

@@ -111,7 +111,7 @@ def test_on_a_phone_nothing_needs_sideways_scrolling(browser, live_url, tmp_path
     phone = context.new_page()
     try:
         for view, ready in (("#/", "table.events tbody tr"),
-                            ("#/article/seed", "#article-text .mark"),
+                            ("#/article/demo", "#article-text .mark"),
                             ("#/dyad/CHN/RUS", "svg.timeline rect.bar"),
                             ("#/actors", "table.actors tbody tr")):
             phone.goto(f"{live_url}/{view}")
