@@ -3,7 +3,7 @@
 Run by hand when the reference changes: python tools/make_cameo_table.py ../shared/reference
 The package never reads ../shared at run time; it carries the table this script writes.
 
-Decisions recorded here (see README 'Design'):
+Decisions recorded here (see docs/design.md):
 - Codes absent from the CAMEO 0.7b5 codebook (no name) are left out.
 - Codes without a Goldstein weight take their root's weight, as the reference notes say.
 - PLOVER type and mode come from the PLOVER 2021 code-level table, with modes renamed

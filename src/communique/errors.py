@@ -69,7 +69,7 @@ E012 = ErrorKind(
 )
 E013 = ErrorKind(
     "E013", 400, "Setting {name}: {problem}",
-    "See `communique --help` or the README's settings table for allowed values.",
+    "See `communique --help` or docs/settings.md for allowed values.",
 )
 E014 = ErrorKind(
     "E014", 404, "{path}: no such file or directory.",
@@ -77,11 +77,11 @@ E014 = ErrorKind(
 )
 E015 = ErrorKind(
     "E015", 400, "{path}:{line}: {problem}",
-    "Correct the dictionary file; see the README section 'User dictionaries'.",
+    "Correct the dictionary file; see docs/dictionaries.md.",
 )
 E016 = ErrorKind(
     "E016", 400, "{path}: {problem}",
-    "Give a gold file in the format of the README section 'Evaluation'.",
+    "Give a gold file in the format of docs/evaluation.md.",
 )
 
 # -- the store (DuckDB) and its commands --
@@ -116,7 +116,7 @@ E022 = ErrorKind(
 E023 = ErrorKind(
     "E023", 400, "The query failed: {problem}",
     "Only reading statements are allowed (SELECT, WITH, DESCRIBE, SHOW, ...); see the "
-    "README section 'The store' for the tables and columns.",
+    "docs/store.md for the tables and columns.",
 )
 E024 = ErrorKind(
     "E024", 400, "{name}: {problem}",
@@ -124,8 +124,8 @@ E024 = ErrorKind(
 )
 E025 = ErrorKind(
     "E025", 400, "{where}: {problem}",
-    "Give text, JSONL, CSV, HTML, RSS/Atom or Parquet files; see the README section "
-    "'Ingest' for the formats and their options.",
+    "Give text, JSONL, CSV, HTML, RSS/Atom or Parquet files; see docs/store.md, section "
+    "'Ingest', for the formats and their options.",
 )
 E026 = ErrorKind(
     "E026", 400, "{path}: cannot draw the chart ({problem}).",
@@ -151,7 +151,7 @@ E029 = ErrorKind(
 E030 = ErrorKind(
     "E030", 400, "{where}: {problem}",
     "Correct the request; the API's endpoints and their parameters are described in "
-    "/openapi.json and in the README section 'HTTP API and web page'.",
+    "/openapi.json and in docs/api.md.",
 )
 E031 = ErrorKind(
     "E031", 401, "{action} needs the server's token: {problem}.",

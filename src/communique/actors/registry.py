@@ -244,7 +244,7 @@ class Registry:
         return entry
 
     def add_file(self, path: Path, *, source: str = "user") -> int:
-        """Known actors from a YAML file with an `actors:` list (see the README)."""
+        """Known actors from a YAML file with an `actors:` list (see docs/actors.md)."""
         data = read_yaml(path, kind=E015)
         if not isinstance(data, dict) or "actors" not in data:
             raise TableError(E015, path=path, line=1, problem="expected an 'actors' list")

@@ -3,7 +3,7 @@
     from communique.api import create_app
     app = create_app("news.duckdb", token=None)     # an ASGI app: uvicorn, TestClient
 
-See the README section 'HTTP API and web page'. FastAPI is imported on first use, so that
+See docs/api.md. FastAPI is imported on first use, so that
 the other commands do not pay for it.
 """
 

@@ -144,7 +144,7 @@ def correct_command(obj, name, country, sector, kind, title, aliases, since, unt
 @store_errors
 def add_command(obj, file) -> None:
     """Add known actors from a YAML FILE (an `actors:` list, as for `communique code
-    --known-actors`; see the README). Their roles outrank what articles taught."""
+    --known-actors`; see docs/actors.md). Their roles outrank what articles taught."""
     loaded = Registry()
     count = loaded.add_file(file)  # checked whole before the store is touched
     with open_store(obj["db"], write=True) as store:

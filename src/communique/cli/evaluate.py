@@ -24,7 +24,7 @@ def evaluate_command(gold, errors, as_json, model, dictionaries, min_confidence,
     Prints precision, recall and F1 at PLOVER type and CAMEO root level, each alone, with
     the source country matched, and with source and target countries matched; then a
     table per PLOVER type. GOLD is JSONL in the format of the PLOVER gold-standard
-    records (see the README, section Evaluation).
+    records (see docs/evaluation.md).
     """
     texts = read_gold(gold)
     coder = make_coder(model, dictionaries, min_confidence, batch_size)

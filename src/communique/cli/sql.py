@@ -22,7 +22,7 @@ def sql_command(query, db, limit, fmt) -> None:
     store, which is opened read-only and cannot read other files.
 
     The tables: articles, actors, mentions, events, quotes, stories
-    (see the README section 'The store'). Example:
+    (see the docs/store.md). Example:
 
         communique sql "SELECT plover_type, count(*) FROM events GROUP BY 1"
     """

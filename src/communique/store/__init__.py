@@ -1,7 +1,7 @@
 """The corpus store: coded articles in one DuckDB file, with story events, queries and
 exports. `Store.open(path, write=...)` opens it; `ingest()` codes and stores articles;
 the functions of `queries` answer questions as plain data; `exports.export()` writes it
-out. See the README section 'The store'.
+out. See the docs/store.md.
 """
 
 from .database import DEFAULT_PATH, Store, content_hash, text_id

@@ -42,7 +42,7 @@ class CountryRow(TableRow):
     demonyms: list[str] = []
     capitals: list[str] = []
     # Demonyms that name citizens whatever their origin ("Chinese Americans", "Turkish
-    # Cypriots"): as the head of a group they decide its country (see README, Actors).
+    # Cypriots"): as the head of a group they decide its country (see docs/actors.md).
     civic: list[str] = []
 
     @field_validator("code")
