@@ -14,9 +14,8 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from ..coder import Rejected
-from ..errors import E008, E012, E030, E034, InputError, RequestError
-from ..io.checks import InputRecord
-from ..io.readers import Unreadable
+from ..errors import E030, E034, RequestError
+from ..io.checks import InputRecord, Unreadable, make_record
 from ..store import dyad_timeline, find_articles, find_events, get_article, overview, top_actors
 from ..store.ingest import ingest
 from ..store.queries import QUADS, jsonable
@@ -27,7 +26,6 @@ from .security import check_token
 
 MAX_PAGE = 1000  # rows per page over HTTP (the store allows more to Python callers)
 ERRORS = {status: {"model": models.ErrorBody} for status in (400, 404)}
-RECORD_FIELDS = ("id", "text", "date", "title", "source", "url")
 
 router = APIRouter()
 
@@ -211,14 +209,4 @@ def add_articles(request: Request, body: models.IngestRequest) -> JSONResponse:
 
 def _record(data: dict[str, Any], where: str) -> InputRecord | Unreadable:
     """An article of the request as an input record, or why it cannot be one."""
-    record_id = data.get("id")
-    record_id = record_id if record_id is None or isinstance(record_id, str) else str(
-        record_id)
-    unknown = sorted(set(data) - set(RECORD_FIELDS))
-    if unknown:
-        return Unreadable(where, InputError(E012, where=where, problem="unknown fields "
-                                            + ", ".join(map(repr, unknown))), record_id)
-    if data.get("text") is None:
-        return Unreadable(where, InputError(E008, where=where, field="text"), record_id)
-    values = {name: data.get(name) for name in RECORD_FIELDS}
-    return InputRecord(**{**values, "id": record_id}, origin=where)
+    return make_record(data, where, extra="forbid")
