@@ -25,6 +25,8 @@ from .access import CoderAccess, StoreAccess
 from .security import check_token
 
 MAX_PAGE = 1000  # rows per page over HTTP (the store allows more to Python callers)
+MAX_OFFSET = 2**53  # far past any store, and within DuckDB's and JSON's integers
+MAX_TEXT = 1000  # characters of a search word, a code or an id in a query
 ERRORS = {status: {"model": models.ErrorBody} for status in (400, 404)}
 
 router = APIRouter()
@@ -39,29 +41,31 @@ def coder_of(request: Request) -> CoderAccess:
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to pass over first.")]
-Since = Annotated[str | None, Query(description="On or after this date (YYYY-MM-DD).")]
-Until = Annotated[str | None, Query(description="On or before this date (YYYY-MM-DD).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to pass over first.")]
+Since = Annotated[str | None, Query(max_length=40,
+                                    description="On or after this date (YYYY-MM-DD).")]
+Until = Annotated[str | None, Query(max_length=40,
+                                    description="On or before this date (YYYY-MM-DD).")]
 
 
 @router.get("/events", response_model=models.Page, responses=ERRORS, tags=["read"],
             summary="Search events")
 def events(
     request: Request,
-    actor: Annotated[str | None, Query(description="An actor on either side: a code "
+    actor: Annotated[str | None, Query(max_length=MAX_TEXT, description="An actor on either side: a code "
                                        "prefix (RUS, RUSGOV) or part of a name (putin).")
                      ] = None,
-    dyad: Annotated[str | None, Query(description="Events between two actors: two code "
+    dyad: Annotated[str | None, Query(max_length=MAX_TEXT, description="Events between two actors: two code "
                                       "prefixes separated by a comma (CHN,RUS).")] = None,
     directed: Annotated[bool, Query(description="With dyad: only the first as source, the "
                                     "second as target.")] = False,
-    type: Annotated[str | None, Query(description="A PLOVER type: SUPPORT, ASSAULT, ...")
+    type: Annotated[str | None, Query(max_length=MAX_TEXT, description="A PLOVER type: SUPPORT, ASSAULT, ...")
                     ] = None,
-    cameo: Annotated[str | None, Query(description="A CAMEO code or prefix: 05, 0841.")
+    cameo: Annotated[str | None, Query(max_length=MAX_TEXT, description="A CAMEO code or prefix: 05, 0841.")
                      ] = None,
     since: Since = None,
     until: Until = None,
-    article: Annotated[str | None, Query(description="The events of one article.")] = None,
+    article: Annotated[str | None, Query(max_length=MAX_TEXT, description="The events of one article.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> JSONResponse:
@@ -88,7 +92,7 @@ def _dyad(value: str | None) -> tuple[str, str] | None:
 @router.get("/articles/{article_id:path}", responses=ERRORS, tags=["read"],
             summary="One article's record")
 def article(request: Request,
-            article_id: Annotated[str, Path(description="The article's id.")]
+            article_id: Annotated[str, Path(max_length=MAX_TEXT, description="The article's id.")]
             ) -> JSONResponse:
     """The article's record as `communique code` writes it, with its text: actors with
     their mentions, events with their evidence, quotes, places and dates (offsets are
@@ -104,8 +108,8 @@ def article(request: Request,
             summary="List articles")
 def articles(
     request: Request,
-    search: Annotated[str | None, Query(description="Words in the title or text.")] = None,
-    source: Annotated[str | None, Query(description="Articles from this source.")] = None,
+    search: Annotated[str | None, Query(max_length=MAX_TEXT, description="Words in the title or text.")] = None,
+    source: Annotated[str | None, Query(max_length=MAX_TEXT, description="Articles from this source.")] = None,
     since: Since = None, until: Until = None, limit: Limit = 50, offset: Offset = 0,
 ) -> JSONResponse:
     """Articles without their text, newest first, with their numbers of events."""
@@ -119,8 +123,8 @@ def articles(
             tags=["read"], summary="A dyad's timeline")
 def dyad(
     request: Request,
-    first: Annotated[str, Path(description="An actor code or prefix: CHN, RUSGOV.")],
-    second: Annotated[str, Path(description="The other actor's code or prefix.")],
+    first: Annotated[str, Path(max_length=MAX_TEXT, description="An actor code or prefix: CHN, RUSGOV.")],
+    second: Annotated[str, Path(max_length=MAX_TEXT, description="The other actor's code or prefix.")],
     directed: Annotated[bool, Query(description="Only the first as source, the second as "
                                     "target.")] = False,
     period: Annotated[str, Query(pattern="^(week|month|year)$",
@@ -143,7 +147,7 @@ def dyad(
             summary="The most active actors")
 def actors(
     request: Request,
-    q: Annotated[str | None, Query(description="Only actors whose code starts with this or "
+    q: Annotated[str | None, Query(max_length=MAX_TEXT, description="Only actors whose code starts with this or "
                                    "whose name contains it (rus, putin).")] = None,
     by: Annotated[str, Query(pattern="^(code|name)$", description="Rank actor codes "
                              "(RUSGOV) or names (Vladimir Putin).")] = "code",
