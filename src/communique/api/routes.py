@@ -211,6 +211,6 @@ def add_articles(request: Request, body: models.IngestRequest) -> JSONResponse:
     return JSONResponse({**summary.to_dict(), "skipped_articles": skipped})
 
 
-def _record(data: dict[str, Any], where: str) -> InputRecord | Unreadable:
+def _record(data: Any, where: str) -> InputRecord | Unreadable:
     """An article of the request as an input record, or why it cannot be one."""
     return make_record(data, where, extra="forbid")

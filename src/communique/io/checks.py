@@ -41,6 +41,15 @@ def _escaped(value: str) -> str:
     return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+def shown(value: str) -> str:
+    """A value as a one-line message shows it: controls, line breaks and invisible
+    characters as escapes."""
+    if value.isprintable():
+        return value
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in value)
+
+
 @dataclass(frozen=True, slots=True)
 class InputRecord:
     """One article to code, with where it came from (file and line) for messages."""
@@ -67,9 +76,10 @@ class InputRecord:
 
     @property
     def where(self) -> str:
+        """Where the record came from, for a one-line message."""
         if self.id is not None and str(self.id) not in self.origin:
-            return f"{self.origin} (id {self.id})"
-        return self.origin
+            return shown(f"{self.origin} (id {self.id})")
+        return shown(self.origin)
 
     @classmethod
     def from_mapping(cls, data: Any, origin: str, *, extra: str = "ignore") -> InputRecord:
@@ -81,10 +91,10 @@ class InputRecord:
         over, or refused with `extra="forbid"` (the HTTP API)."""
         origin = _escaped(str(origin))
         if not isinstance(data, Mapping):
-            raise InputError(E012, where=origin, problem="the record is not a JSON object "
+            raise InputError(E012, where=shown(origin), problem="the record is not a JSON object "
                              f"but {_kind(data)}")
         record_id = _id_value(data.get("id"), origin)
-        where = origin if record_id is None else f"{origin} (id {_escaped(record_id)})"
+        where = shown(origin if record_id is None else f"{origin} (id {_escaped(record_id)})")
         if extra == "forbid":
             unknown = sorted(repr(key) for key in data if key not in FIELDS)
             if unknown:
@@ -126,7 +136,7 @@ def make_record(data: Any, origin: str, *, extra: str = "ignore") -> InputRecord
 def text_record(data: bytes, origin: str, *, id: str | None) -> InputRecord | Unreadable:
     """A whole file (or standard input) as one article's text."""
     try:
-        text = _decoded(data, origin)
+        text = _decoded(data, shown(_escaped(origin)))
     except InputError as error:
         return Unreadable(_escaped(origin), error, id)
     return InputRecord(text=text.lstrip("\ufeff"), id=id, origin=origin)
@@ -220,4 +230,4 @@ def normalise_date(value: str, where: str) -> str:
                 return dt.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
             except ValueError:
                 pass
-    raise InputError(E011, where=where, value=_escaped(value))
+    raise InputError(E011, where=where, value=shown(_escaped(value)))
