@@ -110,11 +110,19 @@ class Coder:
             max_chars=self.settings.max_chars)
         self._failures.clear()
         self._lend_known()
-        doc = self.nlp(self.make_doc(record))
-        if self._failures:
-            _, exc, _ = self._failures.pop()
-            raise exc
-        return remember(self.to_article(doc, record), registry, self._completing)
+        stage = "tokenizer"
+        try:  # a fault on this text is this text's InputError, never a 500 or a traceback
+            doc = self.make_doc(record)
+            stage = "pipeline"
+            doc = self.nlp(doc)
+            if self._failures:
+                _, exc, stage = self._failures.pop()
+                self._failures.clear()
+                raise exc
+            stage = "record"
+            return remember(self.to_article(doc, record), registry, self._completing)
+        except Exception as exc:
+            raise _failed(record, stage, exc).error from exc
 
     # -- many articles -----------------------------------------------------------------
     def code_many(self, records: Iterable[InputRecord | Mapping[str, Any] | str], *,

@@ -93,3 +93,29 @@ def test_a_rejected_article_names_its_language_short_texts_included(text, langua
 ])
 def test_english_full_of_foreign_names_is_english(text):
     assert check_record(InputRecord(text=text), max_chars=10_000).text == text
+
+
+def test_a_stage_failing_on_one_article_costs_only_that_article(coder):
+    from spacy.language import Language
+
+    if "explode_on_word" not in Language.factories:
+        @Language.component("explode_on_word")
+        def explode_on_word(doc):
+            if "explode" in doc.text:
+                raise RuntimeError("boom")
+            return doc
+
+    coder.nlp.add_pipe("explode_on_word", last=True)
+    try:
+        rejected = []
+        records = [{"id": "a", "text": ENGLISH}, {"id": "b", "text": ENGLISH + " explode"},
+                   {"id": "c", "text": ENGLISH}]
+        coded = [a.id for a in coder.code_many(records, on_error=rejected.append)]
+        assert coded == ["a", "c"]
+        assert [r.id for r in rejected] == ["b"]
+        assert "explode_on_word stage failed" in rejected[0].error.message
+        with pytest.raises(InputError) as caught:
+            coder.code(ENGLISH + " explode", id="d")
+        assert caught.value.code == "E012" and "(id d)" in caught.value.message
+    finally:
+        coder.nlp.remove_pipe("explode_on_word")
