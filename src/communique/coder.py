@@ -84,7 +84,9 @@ class Coder:
 
     def _lend_known(self) -> None:
         """The events stage reads the known actors too (see EventCoder.known). Set before
-        each run, since Coders may share one pipeline with different settings."""
+        each run, since Coders may share one pipeline with different settings; so is the
+        error handler, so a failure is reported by the Coder whose run it is."""
+        self.nlp.default_error_handler = self._component_failed
         if "communique_events" in self.nlp.pipe_names:
             self.nlp.get_pipe("communique_events").coder.known = self.known
 
