@@ -10,69 +10,44 @@ from spacy.attrs import DEP, LOWER, POS
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
-from ..tables import Knowledge
+from ..tables import Knowledge, vocabulary
 from ..tables.lexicon import NONSTATE_COUNTRIES
 from .arguments import RELATIONAL_NOUNS, WATERS, Arg, ArgumentFinder, names_a_settlement
 from .clauses import FRAME_DEFAULT, NOUN_POS, Clause, ClauseReader
 from .triggers import Trigger, TriggerMatcher, object_candidates
 
-# Prepositions of time whose event noun dates another act rather than being reported.
-BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "during", "amid",
-                              "until"})
-# Acts of words whose object is their topic: an event noun there is background.
-TOPIC_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "13", "14"})
-# Verbs whose object did not happen: "avert air strikes", "prevent a war".
-PREVENTING = frozenset({"avert", "prevent", "avoid", "forestall", "preempt", "pre-empt",
-                        "stave", "head", "thwart", "foil"})
-# Nouns of stopping: "a pause in the fighting" is no fighting.
-PAUSES = frozenset({"pause", "halt", "end", "lull", "cessation", "suspension", "break",
-                    "stop", "respite", "ceasefire", "truce"})
-# Nouns whose "to"/"for" object is why another act was done, not an act of the day.
-CAUSE_NOUNS = frozenset({"response", "reaction", "retaliation", "reply", "revenge",
-                         "reprisal", "answer"})
+BACKGROUND_PREPS = vocabulary.words("background_prepositions")
+TOPIC_ROOTS = vocabulary.cameo_class("topical")
+PREVENTING = vocabulary.words("preventing")
+PAUSES = vocabulary.words("pauses")
+CAUSE_NOUNS = vocabulary.words("cause_nouns")
 MAX_SIDES = 4  # at most this many sources (or targets) are paired up in one event
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
-EACH_OTHER = frozenset({"other", "another"})
+STATE_SECTORS = vocabulary.sector_group("state")
+EACH_OTHER = vocabulary.words("each_other")
 PROTEST_ROOT = "14"
 CONSULT_ROOT = "04"
-ANSWER_ROOTS = frozenset({"08", "12"})  # accepting or rejecting what someone asked
-# Roots whose event falls on the place it happens when no one else is named.
-LOCATED_ROOTS = frozenset({"08", "15", "16", "17", "18", "19", "20"})
-LOCATIVE_PREPS = frozenset({"in", "inside", "into", "near", "across", "throughout", "at",
-                            "along", "off", "through", "outside", "around"})
-# Roots whose acts fall, when nothing else says on whom, on the actor's own country: a
-# protest is against the protesters' government, a curfew or a concession on the country.
-DOMESTIC_ROOTS = frozenset({"14", "17", "08"})
-VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+ANSWER_ROOTS = vocabulary.cameo_class("answers")
+LOCATED_ROOTS = vocabulary.cameo_class("located")
+LOCATIVE_PREPS = vocabulary.words("locative_prepositions") | vocabulary.words("entry_prepositions")
+DOMESTIC_ROOTS = vocabulary.cameo_class("domestic")
+VICTIM_ROOTS = vocabulary.cameo_class("victims")
+VIOLENT_ROOTS = vocabulary.cameo_class("violent")
 POSTURE_CODE = "150"  # demonstrate military or police power
-# Acts only authorities do: investigations, indictments, convictions, arrests, bans.
-AUTHORITY_ROOTS = frozenset({"09", "115", "116", "17"})
-ANNOUNCING = frozenset({"announce", "declare", "decide", "decree", "order", "rule"})
-# Acts done where the actors are: protests, repression, violence. Talks and agreements are
-# often held abroad, so their venue does not place their sides.
-PLACED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+AUTHORITY_ROOTS = vocabulary.cameo_class("authority")
+ANNOUNCING = vocabulary.words("announcing")
+PLACED_ROOTS = vocabulary.cameo_class("placed")
 PLACE_KINDS = frozenset({"country", "place", "place-as-government", "capital", "unidentified"})
-# A state's own institutions, and the groups that act at home with them: an unplaced judge,
-# rebel movement or opposition acting with one government's officials is of its country.
-DOMESTIC_STATE = frozenset({"GOV", "LEG", "JUD", "COP"})
-DOMESTIC_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "OPP", "REB", "CVL", "PTY", "LAB",
-                              "EDU", "MED", "REL", "BUS", "ELI", "REF", "HLH", "AGR", "CRM",
-                              "SPY", "MIL"})
-# Roots whose matched object is what is given or moved, not who is acted on: "offered
-# troops", "provided weapons", "deployed soldiers".
-THING_ROOTS = frozenset({"03", "06", "07", "15"})
-# Prepositions through which what an act is done with names the other side: "contact with
-# the United States", "restrictions on its labour market", "a demand from the US".
-THING_PREPS = ("of", "between", "with", "for", "to", "against", "on", "from", "by")
-REQUEST_ROOTS = frozenset({"02", "10"})
-PROTEST_PURPOSES = REQUEST_ROOTS | {"11", "12"}
+DOMESTIC_STATE = vocabulary.sector_group("domestic_state")
+DOMESTIC_SECTORS = vocabulary.sector_group("domestic")
+THING_ROOTS = vocabulary.cameo_class("things_given")
+THING_PREPS = vocabulary.word_list("thing_prepositions")
+REQUEST_ROOTS = vocabulary.cameo_class("requests")
+PROTEST_PURPOSES = vocabulary.cameo_class("protest_purposes")
 # A country's missions abroad, by whole word: "the US embassy", not "the electoral commission".
 MISSIONS_ABROAD = re.compile(r"\b(?:embass(?:y|ies)|consulates?|high commissions?|legations?|"
                              r"missions?)\b", re.IGNORECASE)
-# Roots that fall on whoever did what they are about: investigations, disapproval,
-# accusations ("condemned the attack by Houthi rebels").
-AGENT_ROOTS = frozenset({"09", "11"})
+AGENT_ROOTS = vocabulary.cameo_class("on_the_agent")
+ONE_FACT_PER_CODE = vocabulary.cameo_class("one_fact_per_code")
 
 
 @dataclass(slots=True)
@@ -1067,10 +1042,7 @@ class Words:
         self.dep = [strings[r[2]] if r[2] else "" for r in rows]
 
 
-# Events whose other side goes without saying in a story about two countries: a call for
-# closer ties, an offer, praise. Meetings (04) name their parties; material conflict names
-# its target, or has none.
-COUNTERPART_ROOTS = frozenset({"02", "03", "05", "06", "07", "08", "10", "12", "13"})
+COUNTERPART_ROOTS = vocabulary.cameo_class("counterpart")
 DYAD_SHARE = 0.6  # the two leading countries' share of country-coded mentions
 
 
@@ -1088,9 +1060,7 @@ def place_country_lookup(doc: Doc):
     return lookup
 
 
-WEAPON_WORDS = frozenset({"missile", "rocket", "warship", "ship", "submarine", "carrier",
-                          "jet", "warplane", "bomber", "tank", "artillery", "weapon", "nuclear",
-                          "drone", "fleet", "battery", "launcher"})
+WEAPON_WORDS = vocabulary.words("weapon_words")
 
 
 def mobilized(draft: Draft) -> str:
@@ -1263,9 +1233,9 @@ def _family(draft: Draft) -> str:
     """Facts of one kind: assaults and fights are one kind (ASSAULT); a sanction or a
     coercion is its own kind (an arrest is not a curfew); other codes their CAMEO root."""
     root = draft.code[:2]
-    if root in {"18", "19", "20"} or draft.code.startswith("175"):
+    if root in VIOLENT_ROOTS or draft.code.startswith("175"):
         return "ASSAULT"  # also violent repression (175): "opened fire to disperse"
-    if root in {"16", "17"}:
+    if root in ONE_FACT_PER_CODE:
         return draft.code[:3]
     return root
 
@@ -1290,8 +1260,7 @@ def _more_specific(a: Draft, b: Draft) -> bool:
                                                           b.confidence)
 
 
-POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "JUD", "LEG", "OPP", "PTY", "SPY",
-                               "UAF"})
+POLITICAL_SECTORS = vocabulary.sector_group("political")
 
 
 def _political(arg: Arg | None) -> bool:
