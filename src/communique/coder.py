@@ -75,18 +75,11 @@ class Coder:
         # Whether this Coder completes its records from the known actors; a worker leaves
         # it to its parent, which applies them after the run's registry.
         self.completes_from_known = True
-        self._lend_known()
         self._failures: list[tuple[Doc, Exception, str]] = []
         # A failing component skips its article, not the batch. (Language.set_error_handler
         # trips over compiled components in spaCy 3.8, so the default handler is set here;
         # it covers every component without its own handler, communique's among them.)
         self.nlp.default_error_handler = self._component_failed
-
-    def _lend_known(self) -> None:
-        """The events stage reads the known actors too (see EventCoder.known). Set before
-        each run, since Coders may share one pipeline with different settings."""
-        if "communique_events" in self.nlp.pipe_names:
-            self.nlp.get_pipe("communique_events").coder.known = self.known
 
     @property
     def _completing(self) -> Registry | None:
@@ -109,7 +102,6 @@ class Coder:
             InputRecord(text=text, id=id, date=date, title=title, source=source, url=url),
             max_chars=self.settings.max_chars)
         self._failures.clear()
-        self._lend_known()
         doc = self.nlp(self.make_doc(record))
         if self._failures:
             _, exc, _ = self._failures.pop()
@@ -129,7 +121,6 @@ class Coder:
         report = on_error or _log_rejected
         checked = self._checked(records, report)
         batch_size = batch_size or self.settings.batch_size
-        self._lend_known()
         stream = ((self.make_doc(record), record) for record in checked)
         for doc, record in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             yield from self._flush_failures(report)
@@ -142,7 +133,9 @@ class Coder:
         publication date anchors relative dates)."""
         doc = self.nlp.make_doc(record.text)
         doc._.communique_meta = {"id": record.id, "date": record.date, "title": record.title,
-                                 "source": record.source, "url": record.url}
+                                 "source": record.source, "url": record.url,
+                                 # the events stage reads the built-in known actors too
+                                 "known_actors": self.known is not None}
         return doc
 
     def _checked(self, records: Iterable[InputRecord | Mapping[str, Any] | str],

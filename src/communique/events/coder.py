@@ -11,6 +11,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span
 
+from ..actors.known import load_known_actors
 from ..tables import Knowledge
 from .arguments import Arg, ArgumentFinder
 from .clauses import FRAME_DEFAULT, NOUN_POS, Clause, ClauseReader
@@ -31,6 +32,8 @@ from .drafts import (
     TOPIC_ROOTS,
     VIOLENT_ROOTS,
     Draft,
+    Reading,
+    Trace,
     Words,
     each_other,
     fits_agents,
@@ -57,14 +60,23 @@ class EventCoder:
         self.hedges = knowledge.grammar.hedges
         self.choose = TargetChooser(knowledge.grammar)
         self.place = SidePlacer(knowledge.grammar)
-        # The built-in known actors (a Registry), set by the Coder: the event rules that
-        # read a side's country see what the table says of unplaced named people.
-        self.known = None
+        self.trace: Trace | None = None
 
     def __call__(self, doc: Doc) -> list[dict]:
+        return self.code(doc)[0]
+
+    def code(self, doc: Doc) -> tuple[list[dict], list[dict]]:
+        """The events of a Doc as plain dicts, each with the rules that shaped it, and the
+        drafts the rules dropped, each with the rule that dropped it."""
+        # The built-in known actors, when the record asks for them (`known_actors` in
+        # `doc._.communique_meta`, set by the Coder): the event rules that read a side's
+        # country see what the table says of unplaced named people.
+        known = load_known_actors() if (doc._.communique_meta or {}).get("known_actors") \
+            else None
         finder = ArgumentFinder(doc, self.grammar.quantity_heads, place_country_lookup(doc),
-                                self.known)
+                                known)
         self._words = Words(doc)
+        self.trace = trace = Trace()
         drafts: list[Draft] = []
         for number, sent in enumerate(doc.sents):
             drafts.extend(self.code_sentence(sent, number, finder))
@@ -75,20 +87,25 @@ class EventCoder:
             place_protesters(draft)
             if draft.source is None and (draft.target is None or not draft.target.country
                                          or draft.target.inferred):
-                continue  # "28 people have been killed (in Montenegro)": no one to code
+                # "28 people have been killed (in Montenegro)": no one to code
+                trace.drop(draft, "no-one-to-code")
+                continue
             if draft.code.startswith(CONSULT_ROOT) and draft.source and draft.target \
                     and draft.target.kind == "place" \
                     and draft.target.country == draft.source.country:
-                continue  # "visited a shrine in Tokyo": travel at home, no one met
+                trace.drop(draft, "travel-at-home")  # "visited a shrine in Tokyo": no one met
+                continue
             if draft.code.startswith(CONSULT_ROOT) and not draft.negated and (
                     draft.source is None or (draft.target is None and draft.mode != "multilateral"
                                              and (draft.source.kind == "organization"
                                                   or draft.code.startswith("042")))):
                 # "the cabinet met on Sunday": a body's own session; "visited a shrine": no
                 # host; "talks with X" with no one named on this side
+                trace.drop(draft, "meeting-without-two-sides")
                 continue
             kept.append(draft)
-        return [draft.to_plain() for draft in kept]
+        self.trace = None
+        return [draft.to_plain() for draft in kept], trace.dropped
 
     # -- one sentence --------------------------------------------------------------------
     def code_sentence(self, sent: Span, number: int, finder: ArgumentFinder) -> list[Draft]:
@@ -108,11 +125,13 @@ class EventCoder:
             for framing in clause.frames + clause.transparents + clause.lights:
                 used.add(framing.token.i)
             if clause.hypothetical:
+                self.trace.drop_clause(clause, number, "hypothetical")
                 continue
             pattern = trigger.pattern
             carried = clause.frames or clause.lights or clause.transparents
             if pattern.pos == "noun" and not carried and not (
                     pattern.standalone and self._stands_alone(trigger, triggers, finder)):
+                self.trace.drop_clause(clause, number, "event-noun-not-an-act-of-its-own")
                 continue
             drafts.extend(self.realise(clause, number, finder, hedged))
         for index in sorted(triggers):
@@ -125,18 +144,31 @@ class EventCoder:
                 continue  # "aliens ordered out of Nigeria": a description, not an act
             clause = self.reader.climb(trigger, triggers)
             if not clause.hypothetical:
-                drafts.extend(self.realise(clause, number, finder, hedged, generic=True))
+                for draft in self.realise(clause, number, finder, hedged, generic=True):
+                    draft.shaped_by("frame-without-action")
+                    drafts.append(draft)
         drafts.extend(self.demands_by_report(sent, number, finder, drafts))
         # "accepted demands from the rebels that it initiate reforms", "rejected an
         # invitation to attend": the answer is the event; what was asked is its object
         answered = {d.object for d in drafts if d.object >= 0 and d.code[:2] in ANSWER_ROOTS}
         if answered:
-            drafts = [d for d in drafts if d.object in answered or not answered & set(d.tokens)]
+            drafts = self._keep(drafts, lambda d: d.object in answered or not answered & set(
+                d.tokens), "asked-is-object-of-answer")
         if any(words.lower[i] in self.grammar.off_topic_cues and (
                 words.pos[i] in NOUN_POS or words.lower[i] == "scored") for i in span):
             # sport, markets, entertainment: keep only what political actors do
-            drafts = [d for d in drafts if political(d.source) or political(d.target)]
-        return one_per_fact(drafts)
+            drafts = self._keep(drafts, lambda d: political(d.source) or political(d.target),
+                                "off-topic-without-political-actor")
+        return one_per_fact(drafts, self.trace.drop)
+
+    def _keep(self, drafts: list[Draft], keeps, rule: str) -> list[Draft]:
+        kept = []
+        for draft in drafts:
+            if keeps(draft):
+                kept.append(draft)
+            else:
+                self.trace.drop(draft, rule)
+        return kept
 
     @staticmethod
     def _stands_alone(trigger: Trigger, triggers: dict[int, Trigger],
@@ -212,110 +244,205 @@ class EventCoder:
                         found.append(Draft(number, "100", token, source, target,
                                            self.reader.negated(speaker_verb), 0.7, False, None,
                                            None, 0, f"{speaker_verb.text} ... {token.text}",
-                                           token.i, True, [speaker_verb.i, token.i]))
+                                           token.i, True, [speaker_verb.i, token.i],
+                                           rules=["demand-by-report"]))
         return found
 
     # -- from a clause to events ---------------------------------------------------------
     def realise(self, clause: Clause, number: int, finder: ArgumentFinder, hedged: bool,
                 generic: bool = False) -> list[Draft]:
-        action = clause.action
-        pattern = action.pattern
-        reader = self.reader
-        sources, passive_targets = reader.subject(clause.top, finder)
-        if not sources and passive_targets and pattern.code[:2] == "15":
-            sources, passive_targets = passive_targets, []  # "the army was put on alert"
-        if not sources and passive_targets and clause.top.dep_ == "ccomp" \
+        """A clause's drafts, by named steps; each step may drop the reading (the trace
+        keeps the rule that did) or record the rules that shaped it."""
+        sources, passive_targets = self.reader.subject(clause.top, finder)
+        reading = Reading(clause, number, hedged, generic, sources, passive_targets,
+                          clause.action.pattern.code)
+        for step in (self.find_doers, self.check_doers, self.choose_frame,
+                     self.choose_targets, self.fill_unnamed_sides, self.decide_code):
+            step(reading, finder)
+            if reading.dropped_by is not None:
+                if self.trace is not None:
+                    self.trace.drop_reading(reading)
+                return []
+        return self.make_drafts(reading)
+
+    # -- the steps of realise ------------------------------------------------------------
+    def find_doers(self, reading: Reading, finder: ArgumentFinder) -> None:
+        """Who did it when the clause's subject does not say: the passive's subject for a
+        posture, the one who announced it, the authorities, the owner of a proposal."""
+        clause, pattern = reading.clause, reading.clause.action.pattern
+        if not reading.sources and reading.passive_targets and pattern.code[:2] == "15":
+            # "the army was put on alert"
+            reading.sources, reading.passive_targets = reading.passive_targets, []
+            reading.apply("posture-of-passive-subject")
+        if not reading.sources and reading.passive_targets and clause.top.dep_ == "ccomp" \
                 and clause.top.head.lemma_.lower() in ANNOUNCING:
             # "De Klerk announced that the ban would be lifted": the one announcing
             # decides it, when they hold power over it
-            speaker, _ = reader.subject(clause.top.head, finder)
-            sources = [a for a in speaker if a.sector in STATE_SECTORS or a.state]
-        if not sources and passive_targets and any(
+            speaker, _ = self.reader.subject(clause.top.head, finder)
+            reading.sources = [a for a in speaker if a.sector in STATE_SECTORS or a.state]
+            if reading.sources:
+                reading.apply("announcer-decides")
+        if not reading.sources and reading.passive_targets and any(
                 pattern.code.startswith(root) for root in AUTHORITY_ROOTS):
-            sources = self.place.unnamed_authorities(clause, finder, passive_targets)
-        if not sources:
+            reading.sources = self.place.unnamed_authorities(clause, finder,
+                                                             reading.passive_targets)
+            if reading.sources:
+                reading.apply("unnamed-authorities")
+        if not reading.sources:
             for transparent in clause.transparents:
-                sources = finder.owner(transparent.token)
-                if sources:
+                reading.sources = finder.owner(transparent.token)
+                if reading.sources:
+                    reading.apply("owner-of-proposal-acts")
                     break
-            if not sources and (clause.transparents or through_act_noun(clause)):
-                return []  # "an invitation to attend", "the decision of sending troops"
+            if not reading.sources and (clause.transparents or through_act_noun(clause)):
+                # "an invitation to attend", "the decision of sending troops"
+                reading.drop("no-doer-of-proposed-act")
+
+    def check_doers(self, reading: Reading, finder: ArgumentFinder) -> None:
+        clause = reading.clause
+        action, pattern = clause.action, clause.action.pattern
         if pattern.agents and not clause.frames and not all(
-                fits_agents(a, pattern.agents) for a in sources or [None]):
-            return []  # "troops arrived in Bosnia" is not a visit
-        if not sources and not passive_targets and action.token.dep_ == "acl" \
-                and action.token.tag_ == "VBN":
-            return []  # "militiamen armed with machetes": a description, no act
-        frame = clause.frame if not generic else (
-            "demand" if clause.demand_by_speaker is not None else
-            next((t.frame for t in reversed(clause.frames) if t.frame in
-                  {"reject", "threaten", "demand", "appeal"}), None))
+                fits_agents(a, pattern.agents) for a in reading.sources or [None]):
+            reading.drop("doer-not-of-pattern-agents")  # "troops arrived in Bosnia": no visit
+        elif not reading.sources and not reading.passive_targets \
+                and action.token.dep_ == "acl" and action.token.tag_ == "VBN":
+            reading.drop("description-not-act")  # "militiamen armed with machetes"
+
+    def choose_frame(self, reading: Reading, finder: ArgumentFinder) -> None:
+        clause = reading.clause
+        if not reading.generic:
+            reading.frame = clause.frame
+        else:
+            reading.frame = "demand" if clause.demand_by_speaker is not None else next(
+                (t.frame for t in reversed(clause.frames) if t.frame in
+                 {"reject", "threaten", "demand", "appeal"}), None)
+        if reading.frame is not None:
+            reading.apply(f"frame-{reading.frame}")
+
+    def choose_targets(self, reading: Reading, finder: ArgumentFinder) -> None:
+        """The target, by the first rule that finds one; then the source's own left out."""
+        clause, frame = reading.clause, reading.frame
+        action, pattern = clause.action, clause.action.pattern
+        sources = reading.sources
         targets: list[Arg] = []
         if clause.demand_by_speaker is not None and frame == "demand" and not any(
                 t.frame == "demand" for t in clause.frames):
             # "X said Y must ...": X demands, of Y
             targets = sources
-            sources, _ = reader.subject(clause.demand_by_speaker, finder)
+            sources, _ = self.reader.subject(clause.demand_by_speaker, finder)
+            reading.apply("speaker-demands-of-subject")
         if frame in {"reject", "intent"} and clause.transparents:
             for transparent in clause.transparents:  # "rejected a UN appeal for ..."
                 proposer = finder.owner(transparent.token)
                 if proposer and {a.key for a in proposer} != {a.key for a in sources}:
                     targets = proposer
+                    reading.apply("target-is-proposer")
                     break
                 # "reneged on his commitment to the Zambian people": to whom it was made
                 addressee = [a for a in finder.prepositional(transparent.token, ("to",))
                              if all(a.key != s.key for s in sources)]
                 if addressee:
                     targets = addressee
+                    reading.apply("target-is-addressee-of-commitment")
                     break
-        if not targets and (frame == "threaten" or clause.ultimatum
-                            or pattern.code[:2] == "13"):
-            targets = self.choose.conditioned(clause, finder, sources)
-        if not targets and frame in {"demand", "appeal"}:
-            targets = self.choose.asked(clause, finder, sources)
-        if not targets and frame is not None:
-            targets = self.choose.addressed(clause, finder)
-        if not targets:
-            targets = passive_targets or self.choose.targets(action, clause, finder, sources)
-        if not targets and (frame in {"appeal", "demand"} or generic):
-            targets = self.choose.frame_targets(clause, finder)
-        if not targets:
-            for transparent in clause.transparents:
-                proposer = finder.owner(transparent.token)
-                if proposer and {a.key for a in proposer} != {a.key for a in sources}:
-                    targets = proposer
-                    break
+        steps = (
+            ("target-of-threat-condition", lambda: (
+                frame == "threaten" or clause.ultimatum or pattern.code[:2] == "13"),
+             lambda: self.choose.conditioned(clause, finder, sources)),
+            ("target-asked", lambda: frame in {"demand", "appeal"},
+             lambda: self.choose.asked(clause, finder, sources)),
+            ("target-addressed-by-frame", lambda: frame is not None,
+             lambda: self.choose.addressed(clause, finder)),
+            ("target-of-passive", lambda: bool(reading.passive_targets),
+             lambda: reading.passive_targets),
+            ("target-of-action", lambda: True,
+             lambda: self.choose.targets(action, clause, finder, sources)),
+            ("target-of-frame", lambda: frame in {"appeal", "demand"} or reading.generic,
+             lambda: self.choose.frame_targets(clause, finder)),
+            ("target-is-proposer", lambda: True, lambda: self._proposer(clause, finder, sources)),
+        )
+        for rule, applies, find in steps:
+            if targets:
+                break
+            if applies():
+                targets = find()
+                if targets:
+                    reading.apply(rule)
         # the source's own ("massed troops on its border"): no target; look further
+        own = [t for t in targets if any(t.key == s.key for s in sources)]
+        if own:
+            reading.apply("own-side-not-target")
         targets = [t for t in targets if all(t.key != s.key for s in sources)]
         pairs = len(sources) >= 2 and (pattern.reciprocal or any(
             t.pattern is not None and t.pattern.reciprocal for t in clause.frames))
         if not targets and not pairs:  # "the army and the RSF agreed to a ceasefire"
             targets = self.choose.default_target(pattern.code, clause, finder, sources, frame)
-        between = [] if sources else finder.prepositional(action.token, ("between",))
-        if len(between) >= 2:  # "fighting between the army and the RSF"
-            sources, targets = between[:1], between[1:]
-        if not sources and pattern.code[:2] in VIOLENT_ROOTS:
-            sources = self.place.unnamed_attacker(clause, finder)
-        if not sources and pattern.code[:2] == PROTEST_ROOT:
-            sources = self.place.unnamed_protesters(clause, finder)
-        self.place.place_unplaced(pattern.code, clause, finder, sources, targets)
-        if not targets and pattern.code[:2] in DOMESTIC_ROOTS and any(a.inferred and a.country
-                                                                       for a in sources):
+            if targets:
+                reading.apply("default-target")
+        reading.sources, reading.targets = sources, targets
+
+    def _proposer(self, clause: Clause, finder: ArgumentFinder, sources: list[Arg]
+                  ) -> list[Arg]:
+        for transparent in clause.transparents:
+            proposer = finder.owner(transparent.token)
+            if proposer and {a.key for a in proposer} != {a.key for a in sources}:
+                return proposer
+        return []
+
+    def fill_unnamed_sides(self, reading: Reading, finder: ArgumentFinder) -> None:
+        """Sides 'between' names, unnamed attackers and protesters, and the country of
+        sides the text leaves unplaced."""
+        clause = reading.clause
+        action, pattern = clause.action, clause.action.pattern
+        reading.between = [] if reading.sources else finder.prepositional(action.token,
+                                                                           ("between",))
+        if len(reading.between) >= 2:  # "fighting between the army and the RSF"
+            reading.sources, reading.targets = reading.between[:1], reading.between[1:]
+            reading.apply("sides-between")
+        if not reading.sources and pattern.code[:2] in VIOLENT_ROOTS:
+            reading.sources = self.place.unnamed_attacker(clause, finder)
+            if reading.sources:
+                reading.apply("unnamed-attacker")
+        if not reading.sources and pattern.code[:2] == PROTEST_ROOT:
+            reading.sources = self.place.unnamed_protesters(clause, finder)
+            if reading.sources:
+                reading.apply("unnamed-protesters")
+        sides = (*reading.sources, *reading.targets)
+        before = [side.country for side in sides]
+        self.place.place_unplaced(pattern.code, clause, finder, reading.sources,
+                                  reading.targets)
+        if before != [side.country for side in sides]:
+            reading.apply("placed-unplaced-sides")
+        if not reading.targets and pattern.code[:2] in DOMESTIC_ROOTS and any(
+                a.inferred and a.country for a in reading.sources):
             # protesters placed only now ("rioters looted shops in Caracas"): against
             # their own government, as PLOVER codes it
-            targets = self.choose.default_target(pattern.code, clause, finder, sources, frame)
-        reciprocal = pattern.reciprocal or len(between) >= 2 or each_other(action.token) or any(
-            t.pattern is not None and t.pattern.reciprocal for t in clause.frames)
+            reading.targets = self.choose.default_target(pattern.code, clause, finder,
+                                                         reading.sources, reading.frame)
+            if reading.targets:
+                reading.apply("domestic-target")
+
+    def decide_code(self, reading: Reading, finder: ArgumentFinder) -> None:
+        """The code: the pattern's, a joint or state variant, a posture, or the frame's."""
+        clause, frame = reading.clause, reading.frame
+        action, pattern = clause.action, clause.action.pattern
+        sources = reading.sources
+        reading.reciprocal = pattern.reciprocal or len(reading.between) >= 2 or each_other(
+            action.token) or any(t.pattern is not None and t.pattern.reciprocal
+                                 for t in clause.frames)
         code = pattern.code
         if pattern.joint and len({a.country for a in sources if a.country}) >= 2:
-            code, reciprocal = pattern.joint, True
+            code, reading.reciprocal = pattern.joint, True
+            reading.apply("joint-code")
         if pattern.if_state and sources and all(is_state(a) for a in sources):
             code = pattern.if_state
-        framed = posture = False
+            reading.apply("code-if-state")
         if frame == "intent" and code[:2] in VIOLENT_ROOTS and any(
                 t.lemma_.lower() in self.grammar.preparing_words
                 or t.lower_ in self.grammar.preparing_words for t in clause.chain[1:]):
-            frame, code, posture = None, POSTURE_CODE, True  # "prepared to resume shelling"
+            # "prepared to resume shelling"
+            frame, code, reading.posture = None, POSTURE_CODE, True
+            reading.apply("preparing-is-posture")
         if frame is not None:
             framed_code = self.grammar.frame_code(frame, code)
             if framed_code is None:
@@ -323,35 +450,50 @@ class EventCoder:
                 framed_code = trigger.pattern.code if trigger and trigger.pattern else \
                     FRAME_DEFAULT.get(frame)
             if framed_code and framed_code != code:
-                code, framed = framed_code, True
+                code, reading.framed = framed_code, True
+                reading.apply(f"framed-as-{frame}")
                 # "refused to commit to ...": the refusal is one side's, whatever the
                 # framed words would be on their own
                 trigger = clause.frame_trigger
-                reciprocal = each_other(action.token) or bool(
+                reading.reciprocal = each_other(action.token) or bool(
                     trigger and trigger.pattern and trigger.pattern.reciprocal)
+        reading.frame, reading.code = frame, code
+
+    def make_drafts(self, reading: Reading) -> list[Draft]:
+        """One draft per pair of sides, scored."""
+        clause, number, code = reading.clause, reading.number, reading.code
+        action, pattern = clause.action, clause.action.pattern
+        framed, reciprocal = reading.framed, reading.reciprocal
         confidence = 0.9 if pattern.pos == "verb" else 0.75
         if pattern.pos == "noun" and not (clause.lights or clause.frames):
             confidence -= 0.1
-        if hedged:
+        if reading.hedged:
             confidence -= 0.1
-        if generic:
+            reading.apply("hedged")
+        if reading.generic:
             confidence -= 0.1
-        plover = None if framed or posture else pattern.plover
-        mode = None if framed or posture else pattern.mode
+        plover = None if framed or reading.posture else pattern.plover
+        mode = None if framed or reading.posture else pattern.mode
         snippet = self.snippet(clause, action)
         tokens = sorted({t.i for t in clause.chain} | set(action.words))
-        sources = sources[:MAX_SIDES]
-        targets = [t for t in targets if all(t.key != s.key for s in sources)][:MAX_SIDES]
+        sources = reading.sources[:MAX_SIDES]
+        targets = [t for t in reading.targets
+                   if all(t.key != s.key for s in sources)][:MAX_SIDES]
         drafts: list[Draft] = []
         if not targets and reciprocal and len(sources) >= 2:
             for left, right in list(combinations(sources, 2))[:6]:
                 drafts.append(self._draft(number, code, action, left, right, clause, confidence,
-                                          True, plover, mode, snippet, framed, tokens))
+                                          True, plover, mode, snippet, framed, tokens,
+                                          [*reading.rules, "reciprocal-pairs"]))
             return drafts
         seen: set[tuple] = set()
         for source in sources or [None]:
             for target in targets or [None]:
-                target = other_of_pair(source, target, targets)
+                rules = list(reading.rules)
+                paired = other_of_pair(source, target, targets)
+                if paired is not target:
+                    rules.append("other-of-pair")
+                target = paired
                 if source is None and target is None:
                     continue
                 if source is not None and target is not None and source.key == target.key:
@@ -367,15 +509,16 @@ class EventCoder:
                     score -= 0.1
                 drafts.append(self._draft(number, code, action, source, target, clause, score,
                                           reciprocal and target is not None, plover, mode,
-                                          snippet, framed, tokens))
+                                          snippet, framed, tokens, rules))
         return drafts
 
     def _draft(self, number, code, action: Trigger, source, target, clause: Clause, confidence,
-               reciprocal, plover, mode, snippet, framed, tokens) -> Draft:
+               reciprocal, plover, mode, snippet, framed, tokens, rules) -> Draft:
         return Draft(number, code, action.token, source, target, self.negated(clause),
                      max(0.05, min(1.0, confidence)), reciprocal, plover, mode,
                      action.pattern.specificity, snippet, clause.top.i, framed, tokens,
-                     action.object.i if action.object is not None else -1)
+                     action.object.i if action.object is not None else -1,
+                     [f"pattern-{action.pattern.pos}-{action.pattern.code}", *rules])
 
     def negated(self, clause: Clause) -> bool:
         """An appeal or demand not to do something is still an appeal or demand ("urged

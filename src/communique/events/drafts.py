@@ -72,6 +72,10 @@ class Draft:
     framed: bool = False
     tokens: list[int] = field(default_factory=list)
     object: int = -1  # the token of the object the pattern matched, if any
+    rules: list[str] = field(default_factory=list)  # the rules that shaped it, in order
+
+    def shaped_by(self, rule: str) -> None:
+        self.rules.append(rule)
 
     def to_plain(self) -> dict:
         trigger = self.trigger
@@ -85,7 +89,77 @@ class Draft:
             "reciprocal": self.reciprocal, "plover": self.plover, "mode": self.mode,
             "snippet": self.snippet,
             "tokens": {"trigger": trigger.i, "top": self.top, "clause": self.tokens},
+            "rules": list(self.rules),
         }
+
+    def dropped(self, rule: str) -> dict:
+        """What `--explain` shows of a draft a rule dropped."""
+        trigger = self.trigger
+        return {"sentence": self.sentence, "code": self.code,
+                "trigger": {"start": trigger.idx, "end": trigger.idx + len(trigger.text),
+                            "text": trigger.text},
+                "source": self.source.to_dict() if self.source else None,
+                "target": self.target.to_dict() if self.target else None,
+                "snippet": self.snippet, "rules": list(self.rules), "dropped_by": rule}
+
+
+@dataclass(slots=True)
+class Reading:
+    """A clause on its way to drafts: the sides, frame and code the steps of
+    `EventCoder.realise` have found so far, and the rules that found them."""
+
+    clause: Clause
+    number: int
+    hedged: bool
+    generic: bool
+    sources: list[Arg]
+    passive_targets: list[Arg]
+    code: str
+    targets: list[Arg] = field(default_factory=list)
+    between: list[Arg] = field(default_factory=list)
+    frame: str | None = None
+    reciprocal: bool = False
+    framed: bool = False
+    posture: bool = False
+    rules: list[str] = field(default_factory=list)
+    dropped_by: str | None = None
+
+    def apply(self, rule: str) -> None:
+        self.rules.append(rule)
+
+    def drop(self, rule: str) -> None:
+        self.dropped_by = rule
+
+    def dropped(self) -> dict:
+        token = self.clause.action.token
+        return {"sentence": self.number, "code": self.code,
+                "trigger": {"start": token.idx, "end": token.idx + len(token.text),
+                            "text": token.text},
+                "source": self.sources[0].to_dict() if self.sources else None,
+                "target": None, "snippet": "", "rules": list(self.rules),
+                "dropped_by": self.dropped_by}
+
+
+class Trace:
+    """The drafts an article's rules dropped, each with the rule that dropped it."""
+
+    def __init__(self) -> None:
+        self.dropped: list[dict] = []
+
+    def drop(self, draft: Draft, rule: str) -> None:
+        self.dropped.append(draft.dropped(rule))
+
+    def drop_reading(self, reading: Reading) -> None:
+        self.dropped.append(reading.dropped())
+
+    def drop_clause(self, clause: Clause, number: int, rule: str) -> None:
+        token = clause.action.token
+        pattern = clause.action.pattern
+        self.dropped.append({
+            "sentence": number, "code": pattern.code if pattern else None,
+            "trigger": {"start": token.idx, "end": token.idx + len(token.text),
+                        "text": token.text},
+            "source": None, "target": None, "snippet": "", "rules": [], "dropped_by": rule})
 
 
 class Words:

@@ -3,12 +3,20 @@ in where it goes without saying."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc
 
 from ..tables import vocabulary
 from ..tables.lexicon import NONSTATE_COUNTRIES
 from .arguments import Arg
 from .drafts import PROTEST_PURPOSES, PROTEST_ROOT, Draft, family, side_key
+
+Drop = Callable[[Draft, str], None]
+
+
+def _keep(draft: Draft, rule: str) -> None:
+    """No trace wanted: a dropped draft is forgotten."""
 
 COUNTERPART_ROOTS = vocabulary.cameo_class("counterpart")
 DYAD_SHARE = 0.6  # the two leading countries' share of country-coded mentions
@@ -54,9 +62,10 @@ def infer_counterparts(drafts: list[Draft], doc: Doc) -> None:
                            best.get("org"), first["start"], first["end"], -1, inferred=True,
                            kind=best["kind"])
         draft.confidence = max(0.05, draft.confidence - 0.2)
+        draft.shaped_by("story-counterpart")
 
 
-def one_per_fact(drafts: list[Draft]) -> list[Draft]:
+def one_per_fact(drafts: list[Draft], drop: Drop = _keep) -> list[Draft]:
     """A sentence yields one event per fact: the same actors and kind of event coded once,
     the most specific reading kept; a reading without a target absorbed by one with it;
     the demand a protest makes ("staged rallies to demand reforms") folded into the
@@ -75,11 +84,14 @@ def one_per_fact(drafts: list[Draft]) -> list[Draft]:
             order.append(key)
         elif _better(draft, current):
             best[key] = draft
-    kept = _one_dyad_per_trigger([best[k] for k in order])
-    kept = _fold_protest_demands(kept)
+            drop(current, "same-fact-better-reading")
+        else:
+            drop(draft, "same-fact-better-reading")
+    kept = _one_dyad_per_trigger([best[k] for k in order], drop)
+    kept = _fold_protest_demands(kept, drop)
     result: list[Draft] = []
     for draft in kept:
-        absorbed = False
+        absorbed = ""
         for other in kept:
             if other is draft or family(other) != family(draft) \
                     or other.negated != draft.negated:
@@ -89,7 +101,7 @@ def one_per_fact(drafts: list[Draft]) -> list[Draft]:
                     and draft.trigger.head.i == other.trigger.i and other.target is not None:
                 # "was attacked by militiamen ..., killing 156 people": one attack, coded
                 # as the main clause tells it
-                absorbed = True
+                absorbed = "told-by-main-clause"
                 break
             if same_source and draft.target is not None and (
                     draft.target.kind == "place" or (draft.target.kind == "country"
@@ -99,11 +111,12 @@ def one_per_fact(drafts: list[Draft]) -> list[Draft]:
                     and other.target.country == draft.target.country:
                 # "killed 23 people when they blew themselves up in Tel Aviv": the place
                 # stands in for the victims the other reading names
-                absorbed = True
+                absorbed = "place-stands-for-victims"
                 break
             if same_source and draft.target is None and other.target is not None:
-                absorbed = True
+                absorbed = "reading-with-target-kept"
                 if _more_specific(draft, other):
+                    other.shaped_by("code-of-more-specific-reading")
                     other.code, other.trigger, other.specificity = \
                         draft.code, draft.trigger, draft.specificity
                     other.mode, other.plover, other.snippet = \
@@ -112,24 +125,28 @@ def one_per_fact(drafts: list[Draft]) -> list[Draft]:
             if draft.source is None and other.source is not None and (
                     side_key(draft.target) == side_key(other.target)
                     or (other.target is None and draft.target is not None)):
-                absorbed = True
+                absorbed = "reading-with-source-kept"
                 if other.target is None:
                     other.target = draft.target
+                    other.shaped_by("target-of-sourceless-reading")
                     if _more_specific(draft, other):
                         other.code, other.mode = draft.code, draft.mode
                 break
-        if not absorbed:
+        if absorbed:
+            drop(draft, absorbed)
+        else:
             result.append(draft)
     return result
 
 
-def _one_dyad_per_trigger(drafts: list[Draft]) -> list[Draft]:
+def _one_dyad_per_trigger(drafts: list[Draft], drop: Drop) -> list[Draft]:
     """'Israeli helicopters and tanks shelled ...' is one Israeli shelling, not two."""
     seen: set[tuple] = set()
     kept = []
     for draft in drafts:
         key = (draft.trigger.i, draft.code, _code_of(draft.source), _code_of(draft.target))
         if key in seen and (draft.source is None or draft.source.country):
+            drop(draft, "one-dyad-per-trigger")
             continue
         target = draft.target
         if target is not None and target.country in NONSTATE_COUNTRIES and any(
@@ -138,7 +155,9 @@ def _one_dyad_per_trigger(drafts: list[Draft]) -> list[Draft]:
                 and other.target is not None and other.target.country == target.country
                 and "organization" in {other.target.kind, target.kind}
                 and other.target.kind != target.kind for other in kept):
-            continue  # "expelled inspectors of the IAEA": the body and its people, once
+            # "expelled inspectors of the IAEA": the body and its people, once
+            drop(draft, "body-and-its-people-once")
+            continue
         seen.add(key)
         kept.append(draft)
     return kept
@@ -148,7 +167,7 @@ def _code_of(arg: Arg | None) -> tuple | None:
     return (arg.country, arg.sector) if arg else None
 
 
-def _fold_protest_demands(drafts: list[Draft]) -> list[Draft]:
+def _fold_protest_demands(drafts: list[Draft], drop: Drop) -> list[Draft]:
     protests = [d for d in drafts if d.code[:2] == PROTEST_ROOT and not d.negated]
     if not protests:
         return drafts
@@ -162,6 +181,8 @@ def _fold_protest_demands(drafts: list[Draft]) -> list[Draft]:
             if protest is not None:
                 if protest.target is None and draft.target is not None:
                     protest.target = draft.target
+                    protest.shaped_by("protest-takes-target-of-its-purpose")
+                drop(draft, "purpose-folded-into-protest")
                 continue
         kept.append(draft)
     return kept

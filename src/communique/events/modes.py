@@ -12,27 +12,29 @@ WEAPON_WORDS = vocabulary.words("weapon_words")
 
 
 def fill_mode(draft: Draft, cameo: CameoTable, grammar: EventGrammar) -> None:
-        """A mode the words tell: an assault's means ('killed ... in a bomb attack'); who
-        or what is mobilised (troops, police, a militia, weapons)."""
-        if draft.mode is not None or draft.framed:
-            return
-        code = cameo[draft.code]
-        if code.plover_type == "MOBILIZE":  # the code's default mode is only a default
-            draft.mode = mobilized(draft)
-            return
-        if code.plover_type != "ASSAULT" or code.plover_mode is not None:
-            return
-        sent = draft.trigger.sent
-        best = None
-        for token in sent:
-            mode = grammar.assault_modes.get(token.lemma_.lower()) or \
-                grammar.assault_modes.get(token.lower_)
-            if mode is not None:
-                distance = abs(token.i - draft.trigger.i)
-                if best is None or distance < best[0]:
-                    best = (distance, mode)
-        if best is not None:
-            draft.mode = best[1]
+    """A mode the words tell: an assault's means ('killed ... in a bomb attack'); who
+    or what is mobilised (troops, police, a militia, weapons)."""
+    if draft.mode is not None or draft.framed:
+        return
+    code = cameo[draft.code]
+    if code.plover_type == "MOBILIZE":  # the code's default mode is only a default
+        draft.mode = mobilized(draft)
+        draft.shaped_by(f"mobilized-{draft.mode}")
+        return
+    if code.plover_type != "ASSAULT" or code.plover_mode is not None:
+        return
+    sent = draft.trigger.sent
+    best = None
+    for token in sent:
+        mode = grammar.assault_modes.get(token.lemma_.lower()) or \
+            grammar.assault_modes.get(token.lower_)
+        if mode is not None:
+            distance = abs(token.i - draft.trigger.i)
+            if best is None or distance < best[0]:
+                best = (distance, mode)
+    if best is not None:
+        draft.mode = best[1]
+        draft.shaped_by(f"assault-means-{draft.mode}")
 
 
 def mobilized(draft: Draft) -> str:

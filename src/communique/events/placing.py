@@ -237,3 +237,4 @@ def place_protesters(draft: Draft) -> None:
         return
     source.country, source.inferred = target.country, True
     draft.confidence = max(0.05, draft.confidence - 0.1)  # an inferred side, as elsewhere
+    draft.shaped_by("protesters-where-their-target-is")
