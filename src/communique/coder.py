@@ -23,6 +23,7 @@ from . import pipeline as _pipeline
 from .actors.known import load_known_actors
 from .actors.registry import Registry
 from .errors import E012, CommuniqueError, InputError
+from .events.modes import plover_mode
 from .io.checks import InputRecord, check_record
 from .pipeline.attributes import use_tag_map
 from .records import Actor, Article, Event, EventActor, Location, Quote, Span
@@ -93,11 +94,14 @@ class Coder:
     # -- one article -------------------------------------------------------------------
     def code(self, text: str, *, date: str | None = None, id: str | None = None,
              title: str | None = None, source: str | None = None,
-             url: str | None = None, registry: Registry | None = None) -> Article:
+             url: str | None = None, registry: Registry | None = None,
+             explain: bool = False) -> Article:
         """Code one article. Raises `InputError` when the text cannot be coded.
 
         With a `registry`, what it knows fills in what the article leaves unknown about
-        its actors, and it learns what the article says."""
+        its actors, and it learns what the article says. With `explain`, each event
+        carries the rules that shaped it (`rules`) and the article the drafts the rules
+        dropped (`dropped`), each with the rule that dropped it."""
         record = check_record(
             InputRecord(text=text, id=id, date=date, title=title, source=source, url=url),
             max_chars=self.settings.max_chars)
@@ -106,14 +110,16 @@ class Coder:
         if self._failures:
             _, exc, _ = self._failures.pop()
             raise exc
-        return remember(self.to_article(doc, record), registry, self._completing)
+        return remember(self.to_article(doc, record, explain=explain), registry,
+                        self._completing)
 
     # -- many articles -----------------------------------------------------------------
     def code_many(self, records: Iterable[InputRecord | Mapping[str, Any] | str], *,
                   on_error: ErrorCallback | None = None, batch_size: int | None = None,
-                  registry: Registry | None = None, learn: bool = True
-                  ) -> Iterator[Article]:
+                  registry: Registry | None = None, learn: bool = True,
+                  explain: bool = False) -> Iterator[Article]:
         """Code a stream of records in batches, in order; bad records go to `on_error`.
+        `explain` as for `code`.
 
         With a `registry`, each article is completed from what earlier articles taught
         (and what the registry was given), then teaches it in turn (unless not `learn`),
@@ -124,8 +130,8 @@ class Coder:
         stream = ((self.make_doc(record), record) for record in checked)
         for doc, record in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             yield from self._flush_failures(report)
-            yield remember(self.to_article(doc, record), registry, self._completing,
-                           learn=learn)
+            yield remember(self.to_article(doc, record, explain=explain), registry,
+                           self._completing, learn=learn)
         yield from self._flush_failures(report)
 
     def make_doc(self, record: InputRecord) -> Doc:
@@ -166,8 +172,9 @@ class Coder:
             self._failures.append((doc, exc, name))
 
     # -- Doc to record -----------------------------------------------------------------
-    def to_article(self, doc: Doc, record: InputRecord) -> Article:
-        return article_from_doc(doc, record, self.knowledge, self.settings.min_confidence)
+    def to_article(self, doc: Doc, record: InputRecord, *, explain: bool = False) -> Article:
+        return article_from_doc(doc, record, self.knowledge, self.settings.min_confidence,
+                                explain=explain)
 
 
 def remember(article: Article, registry: Registry | None,
@@ -205,8 +212,9 @@ def _log_rejected(rejected: Rejected) -> None:
 
 
 def article_from_doc(doc: Doc, record: InputRecord, knowledge: Knowledge,
-                     min_confidence: float = 0.0) -> Article:
-    """The record contract's Article, built from what the components left on the Doc."""
+                     min_confidence: float = 0.0, *, explain: bool = False) -> Article:
+    """The record contract's Article, built from what the components left on the Doc;
+    with `explain`, the rules that shaped each event and the drafts they dropped."""
     cameo = knowledge.cameo
     actors = [
         Actor(id=a["id"], name=a["name"], kind=a["kind"], country=a["country"],
@@ -215,16 +223,18 @@ def article_from_doc(doc: Doc, record: InputRecord, knowledge: Knowledge,
         for a in doc._.communique_actors or []
     ]
     events: list[Event] = []
+    dropped = list(doc._.communique_dropped or []) if explain else None
     for plain in doc._.communique_events or []:
         if plain["confidence"] < min_confidence:
+            if dropped is not None:
+                dropped.append({**{k: plain.get(k) for k in (
+                    "sentence", "code", "trigger", "source", "target", "snippet", "rules")},
+                    "dropped_by": "below-min-confidence"})
             continue
         code = cameo[plain["code"]]
         plover_type = plain.get("plover") or code.plover_type
-        mode = plain.get("mode") or (code.plover_mode if plover_type == code.plover_type
-                                     else None)
+        mode = plover_mode(plain, code, plover_type)
         target = plain.get("target")
-        if plover_type == "CONSULT" and mode is None:
-            mode = consult_mode(plain)
         events.append(Event(
             id=f"E{len(events) + 1}", sentence=plain["sentence"],
             source=_event_actor(plain.get("source")), target=_event_actor(target),
@@ -236,27 +246,15 @@ def article_from_doc(doc: Doc, record: InputRecord, knowledge: Knowledge,
             location=Location.from_dict(plain["location"]) if plain.get("location") else None,
             confidence=plain["confidence"], reciprocal=plain["reciprocal"],
             snippet=plain.get("snippet", ""),
+            rules=list(plain.get("rules", [])) if explain else None,
         ))
     quotes = [Quote.from_dict(q) for q in doc._.communique_quotes or []]
     return Article(
         id=record.id, date=record.date, title=record.title, source=record.source,
         url=record.url, text=doc.text, actors=actors, events=events, quotes=quotes,
         places=list(doc._.communique_places or []), dates=list(doc._.communique_dates or []),
+        dropped=dropped,
     )
-
-
-def consult_mode(plain: dict) -> str | None:
-    """A meeting within an IGO is multilateral; one held where neither side is from is at
-    a third-party venue (PLOVER CONSULT modes)."""
-    sides = [side for side in (plain.get("source"), plain.get("target")) if side]
-    if any(side.get("country") in {"IGO", "UNO"} for side in sides):
-        return "multilateral"
-    location = plain.get("location") or {}
-    venue = location.get("country")
-    countries = {side.get("country") for side in sides}
-    if venue and len(sides) == 2 and None not in countries and venue not in countries:
-        return "third-party"
-    return None
 
 
 def _event_actor(plain: dict | None) -> EventActor | None:

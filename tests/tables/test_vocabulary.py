@@ -24,14 +24,14 @@ SOURCE = Path(vocabulary.__file__).resolve().parents[1]
 
 def test_shipped_lists_load_and_are_shared_by_the_stages():
     from communique.actors import mentions, registry
-    from communique.events import coder
+    from communique.events import drafts
     from communique.quotes import reading
 
     assert "mr" in words("honorifics")
     assert mentions.HONORIFICS == reading.HONORIFICS == words("honorifics")
     assert words("honorifics") | words("titles_in_names") == registry.HONORIFICS
     assert words("locative_prepositions") == mentions.LOCATIVE_PREPS
-    assert words("locative_prepositions") | words("entry_prepositions") == coder.LOCATIVE_PREPS
+    assert words("locative_prepositions") | words("entry_prepositions") == drafts.LOCATIVE_PREPS
     assert word_list("thing_prepositions")[0] == "of"  # an order of preference
 
 

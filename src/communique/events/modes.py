@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ..tables import vocabulary
-from ..tables.cameo import CameoTable
+from ..tables.cameo import CameoCode, CameoTable
 from ..tables.patterns import EventGrammar
 from .drafts import Draft
 
@@ -35,6 +35,30 @@ def fill_mode(draft: Draft, cameo: CameoTable, grammar: EventGrammar) -> None:
     if best is not None:
         draft.mode = best[1]
         draft.shaped_by(f"assault-means-{draft.mode}")
+
+
+def plover_mode(plain: dict, code: CameoCode, plover_type: str | None) -> str | None:
+    """The mode of a finished event: the one its words told, else its code's default
+    (when the event keeps its code's type), else a meeting's venue."""
+    mode = plain.get("mode") or (code.plover_mode if plover_type == code.plover_type
+                                 else None)
+    if plover_type == "CONSULT" and mode is None:
+        mode = consult_mode(plain)
+    return mode
+
+
+def consult_mode(plain: dict) -> str | None:
+    """A meeting within an IGO is multilateral; one held where neither side is from is at
+    a third-party venue (PLOVER CONSULT modes)."""
+    sides = [side for side in (plain.get("source"), plain.get("target")) if side]
+    if any(side.get("country") in {"IGO", "UNO"} for side in sides):
+        return "multilateral"
+    location = plain.get("location") or {}
+    venue = location.get("country")
+    countries = {side.get("country") for side in sides}
+    if venue and len(sides) == 2 and None not in countries and venue not in countries:
+        return "third-party"
+    return None
 
 
 def mobilized(draft: Draft) -> str:
