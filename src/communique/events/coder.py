@@ -31,6 +31,7 @@ from .drafts import (
     STATE_SECTORS,
     TOPIC_ROOTS,
     VIOLENT_ROOTS,
+    WISHING,
     Draft,
     Reading,
     Trace,
@@ -256,7 +257,7 @@ class EventCoder:
         sources, passive_targets = self.reader.subject(clause.top, finder)
         reading = Reading(clause, number, hedged, generic, sources, passive_targets,
                           clause.action.pattern.code)
-        for step in (self.find_doers, self.check_doers, self.choose_frame,
+        for step in (self.check_wishes, self.find_doers, self.check_doers, self.choose_frame,
                      self.choose_targets, self.fill_unnamed_sides, self.decide_code):
             step(reading, finder)
             if reading.dropped_by is not None:
@@ -266,6 +267,21 @@ class EventCoder:
         return self.make_drafts(reading)
 
     # -- the steps of realise ------------------------------------------------------------
+    def check_wishes(self, reading: Reading, finder: ArgumentFinder) -> None:
+        """What one actor hopes, wants, expects or fears another will do is not done:
+        "Iran hopes the United States will attack Iraq", "Obama wants Putin to attack"
+        (its own infinitive, "Russia wants to attack", is its intent, read as a frame)."""
+        top = reading.clause.top
+        wisher = top.head
+        if top.i == wisher.i or (wisher.lemma_.lower() not in WISHING
+                                 and wisher.lower_ not in WISHING):
+            return
+        own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in top.children)
+        object_control = top.dep_ == "xcomp" and any(c.dep_ in {"dobj", "nsubj"} and c.i > wisher.i
+                                                     for c in wisher.children)
+        if (top.dep_ == "ccomp" and own_subject) or object_control:
+            reading.drop("wished-for-not-done")
+
     def find_doers(self, reading: Reading, finder: ArgumentFinder) -> None:
         """Who did it when the clause's subject does not say: the passive's subject for a
         posture, the one who announced it, the authorities, the owner of a proposal."""

@@ -37,6 +37,7 @@ VIOLENT_ROOTS = vocabulary.cameo_class("violent")
 POSTURE_CODE = "150"  # demonstrate military or police power
 AUTHORITY_ROOTS = vocabulary.cameo_class("authority")
 ANNOUNCING = vocabulary.words("announcing")
+WISHING = vocabulary.words("wishing_verbs")
 PLACED_ROOTS = vocabulary.cameo_class("placed")
 PLACE_KINDS = frozenset({"country", "place", "place-as-government", "capital", "unidentified"})
 DOMESTIC_STATE = vocabulary.sector_group("domestic_state")
