@@ -23,6 +23,7 @@ from . import pipeline as _pipeline
 from .actors.known import load_known_actors
 from .actors.registry import Registry
 from .errors import E012, CommuniqueError, InputError
+from .events.modes import plover_mode
 from .io.checks import InputRecord, check_record
 from .io.normalise import normalise, restore_offsets
 from .pipeline.attributes import use_tag_map
@@ -75,20 +76,16 @@ class Coder:
         # Whether this Coder completes its records from the known actors; a worker leaves
         # it to its parent, which applies them after the run's registry.
         self.completes_from_known = True
-        self._lend_known()
         self._failures: list[tuple[Doc, Exception, str]] = []
         # A failing component skips its article, not the batch. (Language.set_error_handler
         # trips over compiled components in spaCy 3.8, so the default handler is set here;
         # it covers every component without its own handler, communique's among them.)
         self.nlp.default_error_handler = self._component_failed
 
-    def _lend_known(self) -> None:
-        """The events stage reads the known actors too (see EventCoder.known). Set before
-        each run, since Coders may share one pipeline with different settings; so is the
-        error handler, so a failure is reported by the Coder whose run it is."""
+    def _own_errors(self) -> None:
+        """Coders may share one pipeline: the error handler is set before each run, so a
+        failure is reported by the Coder whose run it is."""
         self.nlp.default_error_handler = self._component_failed
-        if "communique_events" in self.nlp.pipe_names:
-            self.nlp.get_pipe("communique_events").coder.known = self.known
 
     @property
     def _completing(self) -> Registry | None:
@@ -102,16 +99,19 @@ class Coder:
     # -- one article -------------------------------------------------------------------
     def code(self, text: str, *, date: str | None = None, id: str | None = None,
              title: str | None = None, source: str | None = None,
-             url: str | None = None, registry: Registry | None = None) -> Article:
+             url: str | None = None, registry: Registry | None = None,
+             explain: bool = False) -> Article:
         """Code one article. Raises `InputError` when the text cannot be coded.
 
         With a `registry`, what it knows fills in what the article leaves unknown about
-        its actors, and it learns what the article says."""
+        its actors, and it learns what the article says. With `explain`, each event
+        carries the rules that shaped it (`rules`) and the article the drafts the rules
+        dropped (`dropped`), each with the rule that dropped it."""
         record = check_record(
             InputRecord(text=text, id=id, date=date, title=title, source=source, url=url),
             max_chars=self.settings.max_chars)
         self._failures.clear()
-        self._lend_known()
+        self._own_errors()
         stage = "tokenizer"
         try:  # a fault on this text is this text's InputError, never a 500 or a traceback
             doc = self.make_doc(record)
@@ -122,16 +122,18 @@ class Coder:
                 self._failures.clear()
                 raise exc
             stage = "record"
-            return remember(self.to_article(doc, record), registry, self._completing)
+            return remember(self.to_article(doc, record, explain=explain), registry,
+                            self._completing)
         except Exception as exc:
             raise _failed(record, stage, exc).error from exc
 
     # -- many articles -----------------------------------------------------------------
     def code_many(self, records: Iterable[InputRecord | Mapping[str, Any] | str], *,
                   on_error: ErrorCallback | None = None, batch_size: int | None = None,
-                  registry: Registry | None = None, learn: bool = True
-                  ) -> Iterator[Article]:
+                  registry: Registry | None = None, learn: bool = True,
+                  explain: bool = False) -> Iterator[Article]:
         """Code a stream of records in batches, in order; bad records go to `on_error`.
+        `explain` as for `code`.
 
         With a `registry`, each article is completed from what earlier articles taught
         (and what the registry was given), then teaches it in turn (unless not `learn`),
@@ -139,12 +141,12 @@ class Coder:
         report = on_error or _log_rejected
         checked = self._checked(records, report)
         batch_size = batch_size or self.settings.batch_size
-        self._lend_known()
+        self._own_errors()
         stream = self._docs(checked, report)
         for doc, record in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             yield from self._flush_failures(report)
             try:
-                article = remember(self.to_article(doc, record), registry,
+                article = remember(self.to_article(doc, record, explain=explain), registry,
                                    self._completing, learn=learn)
             except Exception as exc:  # one article's fault never ends the run
                 report(_failed(record, "record", exc))
@@ -168,7 +170,9 @@ class Coder:
         normalised (see `io.normalise`); the article's offsets point into the record's."""
         doc = self.nlp.make_doc(normalise(record.text)[0])
         doc._.communique_meta = {"id": record.id, "date": record.date, "title": record.title,
-                                 "source": record.source, "url": record.url}
+                                 "source": record.source, "url": record.url,
+                                 # the events stage reads the built-in known actors too
+                                 "known_actors": self.known is not None}
         return doc
 
     def _checked(self, records: Iterable[InputRecord | Mapping[str, Any] | str],
@@ -201,8 +205,9 @@ class Coder:
             self._failures.append((doc, exc, name))
 
     # -- Doc to record -----------------------------------------------------------------
-    def to_article(self, doc: Doc, record: InputRecord) -> Article:
-        article = article_from_doc(doc, record, self.knowledge, self.settings.min_confidence)
+    def to_article(self, doc: Doc, record: InputRecord, *, explain: bool = False) -> Article:
+        article = article_from_doc(doc, record, self.knowledge, self.settings.min_confidence,
+                                   explain=explain)
         if article.text != record.text:
             restore_offsets(article, record.text, normalise(record.text)[1])
         return article
@@ -251,8 +256,9 @@ def _log_rejected(rejected: Rejected) -> None:
 
 
 def article_from_doc(doc: Doc, record: InputRecord, knowledge: Knowledge,
-                     min_confidence: float = 0.0) -> Article:
-    """The record contract's Article, built from what the components left on the Doc."""
+                     min_confidence: float = 0.0, *, explain: bool = False) -> Article:
+    """The record contract's Article, built from what the components left on the Doc;
+    with `explain`, the rules that shaped each event and the drafts they dropped."""
     cameo = knowledge.cameo
     actors = [
         Actor(id=a["id"], name=a["name"], kind=a["kind"], country=a["country"],
@@ -261,16 +267,18 @@ def article_from_doc(doc: Doc, record: InputRecord, knowledge: Knowledge,
         for a in doc._.communique_actors or []
     ]
     events: list[Event] = []
+    dropped = list(doc._.communique_dropped or []) if explain else None
     for plain in doc._.communique_events or []:
         if plain["confidence"] < min_confidence:
+            if dropped is not None:
+                dropped.append({**{k: plain.get(k) for k in (
+                    "sentence", "code", "trigger", "source", "target", "snippet", "rules")},
+                    "dropped_by": "below-min-confidence"})
             continue
         code = cameo[plain["code"]]
         plover_type = plain.get("plover") or code.plover_type
-        mode = plain.get("mode") or (code.plover_mode if plover_type == code.plover_type
-                                     else None)
+        mode = plover_mode(plain, code, plover_type)
         target = plain.get("target")
-        if plover_type == "CONSULT" and mode is None:
-            mode = consult_mode(plain)
         events.append(Event(
             id=f"E{len(events) + 1}", sentence=plain["sentence"],
             source=_event_actor(plain.get("source")), target=_event_actor(target),
@@ -282,27 +290,15 @@ def article_from_doc(doc: Doc, record: InputRecord, knowledge: Knowledge,
             location=Location.from_dict(plain["location"]) if plain.get("location") else None,
             confidence=plain["confidence"], reciprocal=plain["reciprocal"],
             snippet=plain.get("snippet", ""),
+            rules=list(plain.get("rules", [])) if explain else None,
         ))
     quotes = [Quote.from_dict(q) for q in doc._.communique_quotes or []]
     return Article(
         id=record.id, date=record.date, title=record.title, source=record.source,
         url=record.url, text=doc.text, actors=actors, events=events, quotes=quotes,
         places=list(doc._.communique_places or []), dates=list(doc._.communique_dates or []),
+        dropped=dropped,
     )
-
-
-def consult_mode(plain: dict) -> str | None:
-    """A meeting within an IGO is multilateral; one held where neither side is from is at
-    a third-party venue (PLOVER CONSULT modes)."""
-    sides = [side for side in (plain.get("source"), plain.get("target")) if side]
-    if any(side.get("country") in {"IGO", "UNO"} for side in sides):
-        return "multilateral"
-    location = plain.get("location") or {}
-    venue = location.get("country")
-    countries = {side.get("country") for side in sides}
-    if venue and len(sides) == 2 and None not in countries and venue not in countries:
-        return "third-party"
-    return None
 
 
 def _event_actor(plain: dict | None) -> EventActor | None:

@@ -22,6 +22,16 @@ def format_article(article: Article) -> str:
         lines.append("Events")
         for event in article.events:
             lines.append("  " + format_event(event))
+            if event.rules is not None:
+                lines.append("       rules: " + ", ".join(event.rules))
+        lines.append("")
+    if article.dropped:
+        lines.append("Dropped drafts")
+        for draft in article.dropped:
+            source = (draft.get("source") or {}).get("name", "-")
+            target = (draft.get("target") or {}).get("name", "-")
+            lines.append(f"  {draft.get('code') or '-'} {draft['trigger']['text'].lower()}: "
+                         f"{source} -> {target}  dropped by {draft['dropped_by']}")
         lines.append("")
     if article.quotes:
         lines.append("Quotes")

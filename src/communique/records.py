@@ -127,9 +127,10 @@ class Event:
     confidence: float = 0.5
     reciprocal: bool = False
     snippet: str = ""
+    rules: list[str] | None = None  # with explain: the rules that shaped it, in order
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "id": self.id, "sentence": self.sentence,
             "source": self.source.to_dict() if self.source else None,
             "target": self.target.to_dict() if self.target else None,
@@ -141,6 +142,9 @@ class Event:
             "confidence": self.confidence, "reciprocal": self.reciprocal,
             "snippet": self.snippet,
         }
+        if self.rules is not None:
+            data["rules"] = list(self.rules)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
@@ -155,7 +159,7 @@ class Event:
             date=data.get("date"), date_end=data.get("date_end"), date_text=data.get("date_text"),
             location=Location.from_dict(data["location"]) if data.get("location") else None,
             confidence=data.get("confidence", 0.5), reciprocal=data.get("reciprocal", False),
-            snippet=data.get("snippet", ""),
+            snippet=data.get("snippet", ""), rules=data.get("rules"),
         )
 
 
@@ -201,6 +205,8 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)
+    # with explain: the drafts the event rules dropped, each with the rule that dropped it
+    dropped: list[dict[str, Any]] | None = None
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -212,6 +218,8 @@ class Article:
             "places": list(self.places),
             "dates": list(self.dates),
         }
+        if self.dropped is not None:
+            data["dropped"] = list(self.dropped)
         if include_text:
             data["text"] = self.text
         return data
@@ -225,6 +233,7 @@ class Article:
             events=[Event.from_dict(e) for e in data.get("events", [])],
             quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
             places=list(data.get("places", [])), dates=list(data.get("dates", [])),
+            dropped=data.get("dropped"),
         )
 
     def actor(self, actor_id: str) -> Actor | None:

@@ -85,3 +85,13 @@ def test_ingest_stores_the_good_articles_and_reports_the_bad(server):
 def test_ingest_needs_at_least_one_article(server):
     response = server.post("/ingest", json={"articles": []}, headers=auth())
     assert response.status_code == 400 and "'articles'" in error_of(response)["message"]
+
+
+def test_code_explains_its_events_on_demand(server):
+    body = {"text": "If Russia invades Ukraine, NATO will respond. "
+                    "Police arrested 12 protesters in Tehran."}
+    plain = server.post("/code", json=body).json()
+    assert "dropped" not in plain and all("rules" not in e for e in plain["events"])
+    explained = server.post("/code", params={"explain": "true"}, json=body).json()
+    assert explained["events"] and all(e["rules"] for e in explained["events"])
+    assert any(d["dropped_by"] == "hypothetical" for d in explained["dropped"])

@@ -107,3 +107,17 @@ def test_a_registry_file_carries_actors_to_the_next_run(tmp_path):
     first_record = json.loads(used.stdout.splitlines()[0])
     assert next(a for a in first_record["actors"] if a["name"] == "Ushakov")["code"] == "RUSGOV"
     assert registry.read_text() == kept
+
+
+def test_explain_gives_each_event_its_rules_and_lists_dropped_drafts():
+    text = "If Russia invades Ukraine, NATO will respond. Police arrested 12 protesters in Tehran."
+    result = run("code", "-", "--explain", input=text)
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    [event] = record["events"]
+    assert event["rules"][0] == "pattern-verb-173" and "target-of-action" in event["rules"]
+    assert {"code": "190", "dropped_by": "hypothetical"}.items() <= next(
+        d for d in record["dropped"] if d["trigger"]["text"] == "invades").items()
+    pretty = run("code", "-", "--explain", "--pretty", input=text)
+    assert "rules: pattern-verb-173" in pretty.stdout
+    assert "Dropped drafts" in pretty.stdout and "dropped by hypothetical" in pretty.stdout

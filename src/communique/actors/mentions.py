@@ -14,7 +14,7 @@ from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ..tables import Lexicon, Meaning
+from ..tables import Lexicon, Meaning, vocabulary
 from ..tables.lexicon import Role
 from ..tables.patterns import singular
 
@@ -22,13 +22,10 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # Dependencies that attach titles, demonyms and descriptions to the word they describe.
 CLUE_DEPS = frozenset({"compound", "amod", "nmod", "det", "punct", "npadvmod", "nummod",
                        "advmod", "quantmod", "predet"})
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame",
-                        "madam", "mme", "lord", "lady"})
-FORMER = frozenset({"former", "ex", "late", "ousted", "exiled", "deposed", "retired",
-                    "erstwhile", "onetime", "one-time"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around",
-                            "throughout", "within", "beyond", "along", "off", "via", "through"})
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+HONORIFICS = vocabulary.words("honorifics")
+FORMER = vocabulary.words("former")
+LOCATIVE_PREPS = vocabulary.words("locative_prepositions")
+DEFINITE = vocabulary.words("definite_determiners")
 PRONOUNS: dict[str, tuple[str, bool]] = {
     "he": ("person", False), "him": ("person", False), "his": ("person", False),
     "himself": ("person", False), "she": ("person", False), "her": ("person", False),
@@ -40,24 +37,13 @@ PRONOUNS: dict[str, tuple[str, bool]] = {
     "we": ("speaker", True), "us": ("speaker", True), "our": ("speaker", True),
     "you": ("addressee", False), "your": ("addressee", False),
 }
-PAIR_NOUNS = frozenset({"country", "nation", "side", "leader", "government", "state",
-                        "neighbour", "neighbor", "president", "capital", "power", "ally",
-                        "partner", "rival", "minister", "delegation", "army", "military",
-                        "people", "party", "counterpart"})
-PAIR_WORDS = frozenset({"two", "both"})
-# Roles whose "to X" is whom they serve ("an aide to the president"); an ambassador to X
-# is not X's.
-SERVING_ROLES = frozenset({"aide", "adviser", "advisor", "assistant", "spokesman",
-                           "spokeswoman", "spokesperson", "counsellor", "consultant", "deputy"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
-# Nouns of a relation between two sides: "Israel's militia ally" is not Israel's.
-RELATION_NOUNS = frozenset({"ally", "partner", "rival", "enemy", "foe", "adversary",
-                            "neighbour", "neighbor", "friend", "proxy"})
-# Verbs that say where a group is ("a newspaper based in Beirut", "guerrillas operating
-# in Macedonia"), not where it went ("troops deployed in Iraq" are still their state's).
-BASED_VERBS = frozenset({"base", "headquarter", "headquartered", "operate", "active",
-                         "entrench", "entrenched"})
-ADJECTIVE_ROLES = frozenset({"military", "rebel", "opposition", "militant", "separatist"})
+PAIR_NOUNS = vocabulary.words("pair_nouns")
+PAIR_WORDS = vocabulary.words("pair_words")
+SERVING_ROLES = vocabulary.words("serving_roles")
+STATE_SECTORS = vocabulary.sector_group("state")
+RELATION_NOUNS = vocabulary.words("relation_nouns")
+BASED_VERBS = vocabulary.words("based_verbs")
+ADJECTIVE_ROLES = vocabulary.words("adjective_roles")
 MEANING_ORDER = {"person": 0, "organization": 1, "place-as-government": 1, "group": 1,
                  "country": 2, "capital": 3, "demonym": 4}
 
@@ -273,10 +259,7 @@ def _peoples_name(ent: Span, names: dict[int, tuple[int, int, str]]) -> bool:
         t.i in names or t.text == "-" for t in ent)
 
 
-# Words before a demonym that make another people's name, not an adjective of the
-# people: "Latin Americans", "North Americans", "South Africans" (a name of its own).
-REGION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
-                          "eastern", "western", "central", "latin", "middle"})
+REGION_WORDS = vocabulary.words("compass_words")
 
 
 def _people_adjective(doc: Doc, start: int, meaning: Meaning) -> bool:
@@ -387,11 +370,7 @@ def _np_start(head: Token, taken: list[bool]) -> int:
     return start
 
 
-ORG_WORDS = frozenset({"ministry", "party", "union", "council", "committee", "agency",
-                       "bank", "company", "corporation", "group", "front", "movement",
-                       "army", "force", "forces", "court", "commission", "association",
-                       "organization", "organisation", "institute", "university", "office",
-                       "department", "authority", "assembly", "parliament", "congress"})
+ORG_WORDS = vocabulary.words("organisation_words")
 
 
 def _inside_title(span: Span, lexicon: Lexicon) -> bool:

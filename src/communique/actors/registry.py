@@ -23,19 +23,19 @@ from pydantic import Field, field_validator
 
 from ..errors import E015, TableError
 from ..records import Actor, Article, EventActor
+from ..tables import vocabulary
 from ..tables.lexicon import check_country
 from ..tables.loader import TableRow, read_yaml, validate_list
 
 SOURCES = ("learnt", "known", "user", "correction")  # lowest to highest standing
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "sheikh", "sheik",
-                        "mr.", "mrs.", "ms.", "dr."})
+HONORIFICS = vocabulary.words("honorifics") | vocabulary.words("titles_in_names")
 LEARNABLE_KINDS = frozenset({"person", "organization"})
 # Countries whose names put the family name first: "Xi Jinping" is Mr Xi, "Kim Jong Un"
 # Mr Kim, "Nguyen Phu Trong" Mr Trong by custom but Nguyen by name; both are kept, and a
 # short name two people share decides nothing.
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MNG",
                                "HUN"})
-LEADERS_BODIES = frozenset({"GOV", "MIL"})  # "the Clinton administration", "Assad's army"
+LEADERS_BODIES = vocabulary.sector_group("led_by_leader")
 
 
 @dataclass(slots=True)
@@ -102,10 +102,7 @@ class Entry:
         return Role(first.country, None, None, None, None, first.since, first.source)
 
 
-# Name particles written many ways ("Omar al-Bashir", "Omar El Bashir", "Hamad bin
-# Khalifa Al Thani"): left out of the keys names are matched by, except as the first
-# word ("Ben Wallace").
-PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "bint"})
+PARTICLES = vocabulary.words("name_particles")
 
 
 def name_key(name: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..tables import Lexicon
+from ..tables import Lexicon, vocabulary
 from .mentions import REGION_WORDS, Mention
 
 # How far back (in actors) a description or pronoun looks for its antecedent.
@@ -338,7 +338,7 @@ def _country(members: list[Mention], mentions: list[Mention], actors: list[Actor
     return None
 
 
-STATE_BODIES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+STATE_BODIES = vocabulary.sector_group("state")
 
 
 def _place_country(name: str, context: Counter[str]) -> str | None:
@@ -366,10 +366,7 @@ def _article_countries(mentions: list[Mention]) -> Counter[str]:
 # An institution named after its town is of the town's country when the town is one a
 # reader knows: a city this big, a capital, or one in a country the article is about.
 NAMED_TOWN_POPULATION = 100_000
-# What is named after its town: universities and schools, newspapers, banks and firms,
-# hospitals. Parties and movements named by a word that is also a town's name are not
-# ("the Independence Party").
-TOWN_INSTITUTIONS = frozenset({"EDU", "MED", "BUS", "HLH"})
+TOWN_INSTITUTIONS = vocabulary.sector_group("named_after_town")
 
 
 def _name_place_country(doc: Doc, members: list[Mention], context: Counter[str]

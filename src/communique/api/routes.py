@@ -176,12 +176,15 @@ def store_overview(request: Request) -> JSONResponse:
 @router.post("/code", responses={**ERRORS, 413: {"model": models.ErrorBody},
                                  422: {"model": models.ErrorBody}},
              tags=["code"], summary="Code a text")
-def code(request: Request, body: models.ArticleIn) -> JSONResponse:
+def code(request: Request, body: models.ArticleIn,
+         explain: Annotated[bool, Query(description="Give each event the rules that shaped "
+                                        "it (`rules`) and the record the drafts the rules "
+                                        "dropped (`dropped`).")] = False) -> JSONResponse:
     """Code one article on the fly, without storing it: its record with actors, events,
     quotes, places and dates. The first request loads the language model."""
     with coder_of(request).using() as coder:
         record = coder.code(body.text, date=body.date, id=body.id, title=body.title,
-                            source=body.source, url=body.url)
+                            source=body.source, url=body.url, explain=explain)
     return JSONResponse(record.to_dict())
 
 

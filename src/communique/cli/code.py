@@ -25,6 +25,9 @@ from .common import EXIT_OK, EXIT_SKIPPED, SkipReporter, coder_options, make_cod
               help="Write JSONL here (default: standard output).")
 @click.option("--pretty", is_flag=True, help="A human-readable view instead of JSONL.")
 @click.option("--include-text", is_flag=True, help="Put each article's text in its record.")
+@click.option("--explain", is_flag=True,
+              help="Give each event the rules that shaped it (`rules`) and each record the "
+              "drafts the rules dropped (`dropped`), each with the rule that dropped it.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on standard error (default: when it is a terminal).")
 @click.option("--learn/--no-learn", default=True,
@@ -38,7 +41,7 @@ from .common import EXIT_OK, EXIT_SKIPPED, SkipReporter, coder_options, make_cod
               "to add to the registry; may be repeated.")
 @coder_options
 @user_errors
-def code(inputs, date, output, pretty, include_text, progress, learn, registry_path,
+def code(inputs, date, output, pretty, include_text, explain, progress, learn, registry_path,
          known_actors, model, dictionaries, min_confidence, batch_size) -> None:
     """Code articles into actors, events and quotes.
 
@@ -63,8 +66,8 @@ def code(inputs, date, output, pretty, include_text, progress, learn, registry_p
     events = 0
     with tqdm(disable=not show, unit=" articles", file=sys.stderr, dynamic_ncols=True) as bar:
         records = report.readable(read_inputs(inputs, date=date))
-        for article in coder.code_many(records, on_error=report,
-                                       registry=registry, learn=learn):
+        for article in coder.code_many(records, on_error=report, registry=registry,
+                                       learn=learn, explain=explain):
             count += 1
             events += len(article.events)
             if pretty:

@@ -14,15 +14,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..tables import vocabulary
+
 PAST, FUTURE = "past", "future"
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "\u2019ll", "wo", "would", "'d", "\u2019d"})
-PAST_AUX = frozenset({"did", "had", "has", "have", "was", "were", "'ve", "\u2019ve"})
-PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "\u2019s", "\u2019re"})
-# Verbs whose infinitive happened when they did ("tried to flee on Monday"); any other
-# infinitive is ahead of its verb ("agreed to meet on Monday", "an invitation to visit").
-SAME_TIME = frozenset({"try", "attempt", "manage", "fail", "seem", "appear", "begin",
-                       "start", "continue", "use", "refuse", "help", "decline", "happen",
-                       "dare", "rush", "move", "stop"})
+FUTURE_AUX = vocabulary.words("future_auxiliaries")
+PAST_AUX = vocabulary.words("past_auxiliaries")
+PRESENT_AUX = vocabulary.words("present_auxiliaries")
+SAME_TIME = vocabulary.words("same_time_verbs")
 
 
 def clause_owners(events: Sequence[dict]) -> dict[int, list[int]]:

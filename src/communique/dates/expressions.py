@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..tables import vocabulary
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -28,11 +30,7 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
             "4th": 4, "last": -1, "final": -1}
-# Words before a bare month name that make it a time.
-MONTH_CUES = frozenset({"in", "on", "of", "since", "by", "until", "till", "before", "after",
-                        "during", "from", "through", "to", "early", "mid", "late", "last",
-                        "next", "this", "between", "throughout", "for",
-                        "end", "beginning", "start", "middle", "around", "about"})
+MONTH_CUES = vocabulary.words("month_cues")
 
 _FULL_MONTH = (r"January|February|March|April|May|June|July|August|September|October|"
                r"November|December")

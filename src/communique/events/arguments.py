@@ -13,23 +13,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..tables import vocabulary
 from ..tables.lexicon import NONSTATE_COUNTRIES
 
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+RELATIVE_PRONOUNS = vocabulary.words("relative_pronouns")
 # Seas, gulfs and rivers are no country's ("the Red Sea" is not Sudan's Red Sea state).
 WATERS = re.compile(r"\b(?:seas?|oceans?|gulf|straits?|channel|bay|rivers?|lakes?)\b",
                     re.IGNORECASE)
-BORDERS = frozenset({"border", "frontier", "boundary", "line"})
-# "the US-led war", "an Iranian-backed militia", "a British-flagged tanker": whose it is
-BACKED = frozenset({"led", "backed", "sponsored", "funded", "flagged", "owned", "operated",
-                    "registered", "supported", "armed", "allied", "aligned"})
-MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "residence"})
-# "a ceasefire brokered by Qatar": the broker is not a party to it
-GO_BETWEEN = frozenset({"broker", "mediate", "arrange", "facilitate", "sponsor", "host",
-                        "negotiate", "oversee", "monitor", "guarantee"})
-# Nouns whose possessor is not who they are: "its neighbour" is another state.
-RELATIONAL_NOUNS = frozenset({"neighbor", "neighbour", "rival", "foe", "enemy", "adversary",
-                              "ally", "partner", "counterpart", "arch-rival", "archrival"})
+BORDERS = vocabulary.words("borders")
+BACKED = vocabulary.words("backed")
+MISSION_NOUNS = vocabulary.words("mission_nouns")
+GO_BETWEEN = vocabulary.words("go_between_verbs")
+RELATIONAL_NOUNS = vocabulary.words("relational_nouns")
 
 
 @dataclass(slots=True)
@@ -419,8 +414,7 @@ def complete_from_known(actors: dict[str, dict], known, day: str | None) -> dict
     return completed
 
 
-SETTLEMENTS = frozenset({"town", "city", "village", "province", "region", "district",
-                         "capital", "port", "suburb", "outskirts"})
+SETTLEMENTS = vocabulary.words("settlements")
 
 
 def _under_border(place: Token, top: Token) -> bool:

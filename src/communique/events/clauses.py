@@ -13,34 +13,19 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..tables import EventGrammar
+from ..tables import EventGrammar, vocabulary
 from .arguments import Arg, ArgumentFinder
 from .triggers import Trigger
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Frames that outrank an intention: refusing to agree to meet is a refusal.
 STRONG_FRAMES = ("reject", "threaten", "demand", "appeal")
-# Nouns whose infinitive is what was done: "China's decision to allow", "a move to end".
-ACT_NOUNS = frozenset({"decision", "move", "step", "effort", "attempt", "bid", "order",
-                       "action", "measure", "initiative", "campaign", "drive", "push"})
-# Words that date a relative clause before the story: "last week", "two days ago".
-PAST_TIME = frozenset({"last", "ago", "earlier", "previous", "previously", "yesterday"})
-# Words said for a reason ("apologized for", "praised ... for", "condemned ... over"): the
-# reason is background.
-REASON_ROOTS = frozenset({"01", "05", "11", "12"})
-# Passives that tell what others foresee, not what the subject means to do.
-PREDICTIONS = frozenset({"expect", "expected", "predict", "predicted", "tip", "tipped",
-                         "forecast", "likely", "unlikely", "rumour", "rumor", "believe",
-                         "believed", "think", "thought", "report", "reported", "say", "said"})
-# Texts whose relative clauses tell what they say or aim at, not what anyone did.
-DOCUMENTS = frozenset({"resolution", "bill", "draft", "law", "legislation", "text", "motion",
-                       "amendment", "decree", "document", "declaration", "statement",
-                       "communique", "charter", "constitution", "proposal", "plan",
-                       "initiative", "roadmap", "blueprint", "report", "letter", "agreement",
-                       "accord", "deal", "treaty", "pact", "protocol", "memorandum"})
-# What a document may itself do, as its issuer's word: declare, appeal, accuse, reject,
-# threaten, demand.
-SPEECH_ACT_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+ACT_NOUNS = vocabulary.words("act_nouns")
+PAST_TIME = vocabulary.words("past_time")
+REASON_ROOTS = vocabulary.cameo_class("said_for_a_reason")
+PREDICTIONS = vocabulary.words("predictions")
+DOCUMENTS = vocabulary.words("documents")
+SPEECH_ACT_ROOTS = vocabulary.cameo_class("speech_acts")
 FRAME_DEFAULT = {"intent": "030", "appeal": "020", "demand": "100", "reject": "120",
                  "threaten": "130", "act": None}
 

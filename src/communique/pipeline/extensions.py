@@ -13,7 +13,8 @@ EXTENSIONS: dict[str, str] = {
     "communique_actors": "actors: one per person, organisation, group or country",
     "communique_names": "known names (countries, capitals, organisations) as [start, end, "
                         "country, kind]",
-    "communique_events": "coded events with their evidence",
+    "communique_events": "coded events with their evidence and the rules that shaped each",
+    "communique_dropped": "drafts the event rules dropped, each with the rule that dropped it",
     "communique_quotes": "quotes with their speakers",
     "communique_dates": "date expressions with resolved dates",
     "communique_places": "place names with coordinates",

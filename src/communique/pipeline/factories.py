@@ -53,7 +53,7 @@ def make_quotes(nlp: Language, name: str, dictionaries: list[str]) -> QuoteTagge
 
 @Language.factory(
     "communique_events",
-    assigns=["doc._.communique_events"],
+    assigns=["doc._.communique_events", "doc._.communique_dropped"],
     requires=["doc._.communique_actors", "doc._.communique_mentions", "token.dep"],
     default_config={"dictionaries": []},
 )

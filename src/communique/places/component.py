@@ -21,34 +21,17 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dates.attach import clause_owners, owning_events
 from ..dates.expressions import find_dateline
+from ..tables import vocabulary
 from .gazetteer import Gazetteer, Place, gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Prepositions that put an event at a place: "in Shenzhen", "near the border with ...".
-LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "through",
-                      "throughout", "within", "along", "off", "into", "beyond", "nearby",
-                      "towards", "toward", "amid", "over"})
-# "on" places only through a word for a stretch of land: "on the outskirts of Kyiv", "on
-# the border with Lebanon" (not "work on a blueprint for China-Russia relations").
-LOCATION_NOUNS = frozenset({"border", "borders", "outskirts", "edge", "frontier", "coast",
-                            "side", "bank", "banks", "shore", "shores", "road", "highway",
-                            "street", "streets", "island", "front", "frontline", "soil",
-                            "territory", "doorstep", "fringes", "periphery", "approaches",
-                            "north", "south", "east", "west", "outskirt", "ground"})
-# "the streets of Bamako", "the outskirts of Kyiv": the place is where the verb happened.
-PLACE_OF = frozenset({"streets", "street", "outskirts", "centre", "center", "heart",
-                      "suburbs", "suburb", "city", "town", "village", "port", "capital",
-                      "province", "region", "district", "area", "areas", "parts", "part",
-                      "north", "south", "east", "west", "skies", "airspace"})
-# "spread to Tripoli", "fled into Chad": movement puts the event where it goes.
-MOTION = frozenset({"spread", "travel", "fly", "go", "come", "move", "flee", "return",
-                    "head", "arrive", "deploy", "send", "march", "retreat", "advance",
-                    "expand", "extend", "relocate", "escape", "cross", "smuggle", "drive"})
+LOCATIVE = vocabulary.words("place_prepositions")
+LOCATION_NOUNS = vocabulary.words("location_nouns")
+PLACE_OF = vocabulary.words("place_of")
+MOTION = vocabulary.words("motion_verbs")
 NOT_PLACES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
                         "CARDINAL"})
-REGION_WORDS = frozenset({"region", "province", "state", "oblast", "governorate", "district",
-                          "county", "prefecture", "territory", "department", "regions",
-                          "provinces"})
+REGION_WORDS = vocabulary.words("region_units")
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # Words that climb within a noun phrase from a name to the word it modifies.
 NOUN_PHRASE_DEPS = frozenset({"pobj", "compound", "appos", "conj", "nmod", "pcomp"})

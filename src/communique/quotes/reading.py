@@ -14,6 +14,7 @@ import numpy
 from spacy.attrs import IDX, LEMMA, LOWER, SENT_START
 from spacy.tokens import Doc, Token
 
+from ..tables import vocabulary as shared_words
 from .marks import paragraphs
 from .vocabulary import Vocabulary
 
@@ -25,7 +26,7 @@ SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "mine", "ours"
                               "ourselves"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
 NOUN_CUE_PREPS = frozenset({"from", "by", "of"})
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
+HONORIFICS = shared_words.words("honorifics")
 
 
 @dataclass(slots=True)

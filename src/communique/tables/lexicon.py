@@ -89,6 +89,7 @@ class RoleRow(TableRow):
 class SectorRow(TableRow):
     code: str = Field(pattern=r"^[A-Z]{3}$")
     name: str
+    groups: list[str] = []  # what the rules ask of a sector (tables/vocabulary.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,13 +20,11 @@ from pydantic import Field, model_validator
 from ..errors import E003, E015, ErrorKind, TableError
 from .cameo import PLOVER_TYPES, CameoTable, PloverType, check_mode
 from .loader import TableRow, WordLoader, package_file, read_yaml_list, validate
+from .vocabulary import words as vocabulary_words
 
 FrameName = Literal["intent", "appeal", "demand", "reject", "threaten", "act"]
-PREPOSITIONS = frozenset({
-    "for", "on", "upon", "to", "with", "against", "into", "from", "of", "at", "in", "about",
-    "over", "by", "toward", "towards", "between", "among", "onto", "across", "through", "near",
-})
-DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"})
+PREPOSITIONS = vocabulary_words("pattern_prepositions")
+DETERMINERS = vocabulary_words("determiners")
 
 
 def singular(word: str) -> str:

@@ -2,7 +2,7 @@
 // One page; the part after # says what to show, so every view can be linked and the
 // browser's back button works.
 
-import {ApiError, api, el, fixed, link, number, parseHash, safeUrl} from "./dom.js";
+import {ApiError, api, el, fixed, link, number, parseHash, post, safeUrl} from "./dom.js";
 import {QUAD_NAMES, describe, periodEnd, periodLabel, timelineChart} from "./chart.js";
 import {articleMarks, lightUp, renderText} from "./highlight.js";
 
@@ -214,6 +214,7 @@ async function articleView(id, params) {
   });
   const eventsList = cards.length ? el("ol", {class: "event-cards"}, cards)
     : el("p", {class: "empty"}, "No events were coded in this article.");
+  const why = explainer(record, cards);
   show(
     el("p", {class: "crumbs"}, el("a", {href: "#/"}, "Events"), " › article"),
     el("article", {class: "doc"},
@@ -231,7 +232,8 @@ async function articleView(id, params) {
       el("div", {class: "article-grid"},
         el("section", {class: "text-panel", "aria-label": "article text"}, container),
         el("aside", {class: "side-panel"},
-          el("section", {}, el("h2", {}, `Events (${record.events.length})`), eventsList),
+          el("section", {}, el("h2", {}, `Events (${record.events.length})`), why.button,
+             eventsList, why.dropped),
           el("section", {}, el("h2", {}, `Actors (${record.actors.length})`),
              el("ul", {class: "actor-list"}, record.actors.map((a) => el("li", {},
                el("span", {class: `swatch a${colour.get(a.id)}`}),
@@ -245,6 +247,44 @@ async function articleView(id, params) {
                el("small", {}, ` ${q.kind}`), el("q", {}, q.text))))) : null))));
   const wanted = params.get("event");
   if (wanted && record.events.some((e) => e.id === wanted)) choose(wanted, true);
+}
+
+// "Why these events?": the article coded again with explain, each card given the rules
+// that shaped its event, and the drafts the rules dropped listed below the cards.
+function explainer(record, cards) {
+  const dropped = el("section", {class: "dropped", hidden: true, "aria-label": "dropped drafts"});
+  const button = el("button", {type: "button", class: "explain", "aria-expanded": "false"},
+                    "Why these events?");
+  let shown = false;
+  button.addEventListener("click", async () => {
+    shown = !shown;
+    button.setAttribute("aria-expanded", String(shown));
+    for (const node of document.querySelectorAll(".event-card .rules")) node.hidden = !shown;
+    dropped.hidden = !shown;
+    if (!shown || button.dataset.loaded) return;
+    button.textContent = "Reading the rules…";
+    try {
+      const coded = await post("/code", {text: record.text, date: record.date, id: record.id},
+                               {explain: true});
+      for (const card of cards) {
+        const stored = record.events.find((e) => e.id === card.dataset.event);
+        const again = coded.events.find((e) => stored && e.cameo === stored.cameo &&
+                                        e.trigger.start === stored.trigger.start);
+        card.append(el("p", {class: "rules"}, el("b", {}, "Rules: "),
+          again ? again.rules.join(", ") : "not coded so now (the rules have changed since)"));
+      }
+      dropped.append(el("h3", {}, `Dropped drafts (${coded.dropped.length})`),
+        el("ul", {}, coded.dropped.map((d) => el("li", {},
+          el("b", {}, d.code || "—"), ` “${d.trigger.text}”: `,
+          `${d.source ? d.source.name : "no one"} → ${d.target ? d.target.name : "no one"}`,
+          el("small", {}, ` dropped by ${d.dropped_by}`)))));
+      button.dataset.loaded = "1";
+    } catch (error) {
+      dropped.append(el("p", {class: "error"}, `The rules could not be shown: ${error.message}`));
+    }
+    button.textContent = "Why these events?";
+  });
+  return {button, dropped};
 }
 
 function legend() {

@@ -71,6 +71,24 @@ export async function api(path, params = {}) {
   return body;
 }
 
+// POST a JSON body to an endpoint (with query parameters, as for `api`).
+export async function post(path, body, params = {}) {
+  const query = new URLSearchParams(
+    Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== false));
+  const url = query.toString() ? `${path}?${query}` : path;
+  const response = await fetch(url, {method: "POST", body: JSON.stringify(body),
+    headers: {accept: "application/json", "content-type": "application/json"}});
+  let answer = null;
+  try {
+    answer = await response.json();
+  } catch {
+    throw new ApiError({message: `the server answered ${response.status} without JSON`},
+                       response.status);
+  }
+  if (!response.ok) throw new ApiError(answer.error || {}, response.status);
+  return answer;
+}
+
 export function number(value) {
   return value === null || value === undefined ? "" : Number(value).toLocaleString("en");
 }
