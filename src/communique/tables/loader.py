@@ -44,7 +44,7 @@ def read_tsv(path: Path, model: type[Row], *, kind: ErrorKind = E003) -> list[tu
         name for name, info in model.model_fields.items()
         if "list" in str(info.annotation) or "tuple" in str(info.annotation)
     }
-    for number, line in _lines(path, kind):
+    for number, line in table_lines(path, kind):
         cells = line.split("\t")
         if header is None:
             header = [cell.strip() for cell in cells]
@@ -125,7 +125,7 @@ def validate(model: type[Row], values: dict[str, Any], *, path: Path, line: int,
         raise TableError(kind, path=path, line=line, problem=problems) from exc
 
 
-def _lines(path: Path, kind: ErrorKind) -> Iterator[tuple[int, str]]:
+def table_lines(path: Path, kind: ErrorKind) -> Iterator[tuple[int, str]]:
     try:
         handle = path.open(encoding="utf-8")
     except FileNotFoundError as exc:
