@@ -215,6 +215,13 @@ class EventGrammar:
         path = triggers or package_file("triggers.yaml")
         compiled.add_patterns(read_yaml_list(path, PatternEntry, kind=E003, key="patterns"),
                               path, cameo, kind=E003)
+        if triggers is None:
+            # the verb patterns converted from the PETRARCH2 dictionaries, after the
+            # hand-written ones, which win ties (see docs/events.md)
+            converted = package_file("petrarch/verb_patterns.yaml")
+            compiled.add_patterns(read_yaml_list(converted, PatternEntry, kind=E003,
+                                                 key="patterns"), converted, cameo, kind=E003,
+                                  new_heads_only=True)
         return compiled
 
     def load_grammar(self, path: Path, cameo: CameoTable) -> None:
@@ -256,8 +263,13 @@ class EventGrammar:
             self.frames[frame] = dict(table)
 
     def add_patterns(self, entries: Iterable[tuple[int, PatternEntry]], path: Path,
-                     cameo: CameoTable, *, kind: ErrorKind = E015, priority: int = 0) -> int:
+                     cameo: CameoTable, *, kind: ErrorKind = E015, priority: int = 0,
+                     new_heads_only: bool = False) -> int:
+        """Compile and index entries. With `new_heads_only`, a word that already heads
+        a pattern is left to the patterns before (the hand-written table wins for the
+        words it has; the converted dictionaries add words it lacks)."""
         added = 0
+        known_heads = (set(self.verbs), set(self.nouns)) if new_heads_only else None
         for line, entry in entries:
             origin = f"{path.name}:{line}"
             for code in (entry.code, entry.joint, entry.if_state):
@@ -300,6 +312,9 @@ class EventGrammar:
                         plover=entry.plover, mode=entry.mode, origin=origin, priority=priority,
                     )
                     index = self.verbs if pos == "verb" else self.nouns
+                    if known_heads is not None and \
+                            phrase.head in known_heads[0 if pos == "verb" else 1]:
+                        continue
                     index[phrase.head].append(pattern)
                     added += 1
         for index in (self.verbs, self.nouns):
