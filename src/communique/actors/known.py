@@ -123,27 +123,31 @@ def add_dictionary_people(registry: Registry, path: Path, *, source: str = "dict
                           ) -> int:
     """The dictionary's people, after the hand-written ones, which win: a name already
     known is left to its entry, a surname already someone's is not made an alias."""
-    written = set(registry.entries)
+    written = {alias for entry in registry.entries.values() for alias in entry.aliases
+               if " " in alias}  # every full name the hand-written table knows
     taken = set(registry._aliases)
     added = 0
     last: tuple[tuple[str, ...], Entry | None] = ((), None)
     for row in read_people(path):
         since, until = row.since, row.until
-        names = row.names
-        if names == last[0]:  # the same person's next role: rows of one entry are together
+        if row.names == last[0]:  # the same person's next role: rows of one entry are together
             if last[1] is not None:
                 last[1].roles.append(Role(row.country, row.sector, None, row.org, since,
                                           until, source))
             continue
+        names = tuple(n for n in row.names if len(name_key(n).split()) > 1)  # not "Mr. Tsang"
+        if not names:
+            last = (row.names, None)
+            continue
         keys = [name_key(n) for n in names]
         if any(k in written for k in keys):
-            last = (names, None)
+            last = (row.names, None)
             continue
         surnames = {k.split()[-1] for k in keys if len(k.split()) > 1}
         entry = registry.add(list(names), country=row.country, sector=row.sector,
                              kind="person", org=row.org, since=since, until=until,
                              source=source, short_names=not (surnames & taken))
-        last = (names, entry)
+        last = (row.names, entry)
         added += 1
     return added
 

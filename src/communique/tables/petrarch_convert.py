@@ -51,6 +51,11 @@ SECTOR_ALIASES = {"INS": "REB", "SEP": "REB", "MNC": "BUS", "NGM": "CVL", "CHR":
 ORG_FAMILIES = frozenset({"UNO", "EUR"})
 # words that make a name an organisation's, not a person's
 ORGANISATION_WORDS = frozenset(["army", "armies", "party", "parties", "front", "council", "ministry", "ministries", "government", "governments", "union", "organization", "organisation", "organizations", "association", "agency", "commission", "committee", "court", "tribunal", "bank", "fund", "assembly", "parliament", "congress", "senate", "house", "cabinet", "office", "department", "service", "services", "force", "forces", "guard", "guards", "brigade", "brigades", "movement", "league", "alliance", "coalition", "group", "groups", "network", "institute", "foundation", "federation", "company", "corporation", "authority", "administration", "police", "navy", "forces", "militia", "militias", "regime", "embassy", "mission", "secretariat", "program", "programme", "bureau", "board", "corps", "club", "society", "centre", "center", "university", "college", "church", "faction", "rebels", "insurgents", "cells", "cell", "nuclei", "commando", "commandos", "battalion", "division", "regiment", "legion", "army's", "unit", "units", "people's"])
+# an undated code of these sectors, or of a non-state "country", names a body or a
+# group, not a person: "JAMAAT ANSAR AL-SUNNA [IRQREB]", "ANSAR DINE [MLIREB]"
+BODY_SECTORS = frozenset({"REB", "OPP", "PTY", "UAF", "CRM", "NGO", "BUS", "MED", "HRI",
+                          "DEV", "ENV", "REL", "LAB", "EDU"})
+ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ul"})  # al-Bashir
 CONSECUTIVE_PARTICLES = frozenset({"out", "up", "down", "off", "aside", "forward", "back",
                                    "away", "over", "in", "on"})
 
@@ -124,7 +129,9 @@ def convert_actors(entries: Iterable[ActorEntry], sectors: Iterable[str], out: C
     A person's synonym that starts with a title ("PRESIDENT XI JINPING") is left out:
     communique reads the title itself, and a title is no name to be known by."""
     sectors = frozenset(sectors)
-    titles = frozenset(t.lower() for t in titles) | {"ex", "former", "the"}
+    titles = frozenset(t.lower() for t in titles) | {"ex", "former", "the", "mr", "mr.",
+                                                      "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
+                                                      "sir", "madam", "sheikh", "gen."}
     for entry in entries:
         roles = []
         for dated in entry.codes:
@@ -148,9 +155,11 @@ def convert_actors(entries: Iterable[ActorEntry], sectors: Iterable[str], out: C
             out.skipped.add("country names and places (countries.tsv and the gazetteer "
                             "place them)", f"{where}:{entry.line}")
             continue
-        is_person = any(since or until for _, since, until in roles) or all(
-            looks_like_person(n) for n in names[:1])
-        if not is_person or roles[0][0].country in {"IMG"}:
+        dated = any(since or until for _, since, until in roles)
+        first = roles[0][0]
+        is_person = dated or (looks_like_person(names[0]) and first.sector not in BODY_SECTORS
+                              and first.country not in NONSTATE_COUNTRIES)
+        if not is_person:
             _organisation(names, roles[0][0], out, f"{where}:{entry.line}")
             continue
         person_names = [n for n in names if looks_like_person(n)
@@ -215,7 +224,9 @@ def _title(word: str) -> str:
     low = word.lower()
     if low in lowered:
         return lowered[low]
-    return "-".join(_capital(part) for part in low.split("-"))
+    parts = low.split("-")
+    return "-".join(part if part in ARTICLES and n < len(parts) - 1 else _capital(part)
+                    for n, part in enumerate(parts))
 
 
 def _capital(word: str) -> str:
