@@ -286,35 +286,40 @@ class EventGrammar:
                     check_mode(plover, entry.mode)
                 except ValueError as exc:
                     raise TableError(kind, path=path, line=line, problem=str(exc)) from exc
+            shared: dict[str, frozenset[str]] | None = None
             for pos, words in (("verb", entry.verbs), ("noun", entry.nouns)):
                 for word in words:
                     try:
                         phrase = parse_phrase(word, pos)
                     except ValueError as exc:
                         raise TableError(kind, path=path, line=line, problem=str(exc)) from exc
+                    index = self.verbs if pos == "verb" else self.nouns
+                    if known_heads is not None and \
+                            phrase.head in known_heads[0 if pos == "verb" else 1]:
+                        continue
+                    if shared is None:  # the entry's word sets, made once for its words
+                        shared = {
+                            "objects": frozenset(norm_phrase(o) for o in entry.objects),
+                            "not_objects": frozenset(norm_phrase(o) for o in entry.not_objects),
+                            "modifiers": frozenset(norm_phrase(m) for m in entry.modifiers),
+                            "not_modifiers": frozenset(norm_phrase(m)
+                                                       for m in entry.not_modifiers),
+                            "subjects": frozenset(norm_phrase(w) for w in entry.subjects),
+                        }
                     pattern = Pattern(
-                        code=entry.code, pos=pos, phrase=phrase,
-                        objects=frozenset(norm_phrase(o) for o in entry.objects),
-                        not_objects=frozenset(norm_phrase(o) for o in entry.not_objects),
-                        modifiers=frozenset(norm_phrase(m) for m in entry.modifiers),
-                        not_modifiers=frozenset(norm_phrase(m) for m in entry.not_modifiers),
+                        code=entry.code, pos=pos, phrase=phrase, **shared,
                         complements=frozenset(c.lower() for c in entry.complements),
                         frame=entry.frame, transparent=entry.transparent, target=entry.target,
                         preps=tuple(entry.preps) if entry.preps is not None else None,
                         reciprocal=entry.reciprocal, joint=entry.joint, if_state=entry.if_state,
                         object_actor=entry.object_actor, object_target=entry.object_target,
                         agents=frozenset(entry.agents),
-                        subjects=frozenset(norm_phrase(w) for w in entry.subjects),
                         needs_complement=entry.needs_complement,
                         no_complement=entry.no_complement,
                         standalone=entry.standalone if entry.standalone is not None
                         else pos == "verb",
                         plover=entry.plover, mode=entry.mode, origin=origin, priority=priority,
                     )
-                    index = self.verbs if pos == "verb" else self.nouns
-                    if known_heads is not None and \
-                            phrase.head in known_heads[0 if pos == "verb" else 1]:
-                        continue
                     index[phrase.head].append(pattern)
                     added += 1
         for index in (self.verbs, self.nouns):
