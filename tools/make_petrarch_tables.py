@@ -25,6 +25,7 @@ the country file was generated) are closed on that day.
 from __future__ import annotations
 
 import argparse
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -124,12 +125,28 @@ def write_roles(rows: list[dict], lexicon: Lexicon) -> list[dict]:
     heads = {key.split()[-1] for key, role in lexicon.roles.items()
              if not (role.title or role.leader)}
     titles = {key for key, role in lexicon.roles.items() if role.title or role.leader}
-    rows = [row for row in rows if row["role"].split()[-1] in heads
+    rows = [row for row in rows if (row["role"].split()[-1] in heads or _force(row))
             and row["role"].split()[-1] not in titles and row["role"] not in lexicon.roles]
     for row in rows:
         lines.append("\t".join(_cell(row[c]) for c in columns) + "\n")
     (OUT / "roles.tsv").write_text("".join(lines), encoding="utf-8")
     return rows
+
+
+def _force(row: dict) -> bool:
+    """One-word agent nouns of the state's forces ("destroyer", "frigate", "gendarme"):
+    "an American destroyer" is an actor the way "a Turkish warship" is."""
+    role = row["role"]
+    return " " not in role and row["sector"] in {"MIL", "COP"} \
+        and role not in NOT_ACTORS and not re.search(r"[\d/]", role)
+
+
+# one-word force nouns with an everyday sense news uses more ("the carrier", "a prison"),
+# and weapons, which are what forces use, not who acts ("launched artillery"); model
+# names with digits ("F-16", "Su-24") are left out by the rule above
+NOT_ACTORS = frozenset({"carrier", "prison", "echelon", "naval", "phalanx", "captain",
+                        "capt.", "barracks", "garrison", "privateer", "artillery", "humvee",
+                        "hmmwv", "jetfighter", "kfir", "mig"})
 
 
 def write_triggers(patterns: list[dict]) -> tuple[int, int]:
