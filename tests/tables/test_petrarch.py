@@ -46,7 +46,7 @@ def test_actor_records_keep_synonyms_and_date_restricted_codes():
     assert kirchner.names == ("NESTOR KIRCHNER", "NESTOR CARLOS KIRCHNER")
     assert kirchner.codes == (DatedCode("ARGGOV", "2003-05-25", "2007-12-10"),
                               DatedCode("ARGELI"))
-    assert by_name["TALIA VORNEK"].codes == (
+    assert by_name["MARIA VORNEK"].codes == (
         DatedCode("ARGGOV", "2003-01-01", "2003-05-31"), DatedCode("ARGMIL", "2010-01-01"),
         DatedCode("ARGOPP", None, "1999-12-31"))
     assert by_name["ORLA MEEKINS"].codes == (DatedCode("IRLGOVJUD"),)
@@ -174,7 +174,7 @@ def test_open_roles_close_at_the_dictionaries_end():
     out = Converted()
     convert_actors(entries, SECTORS, out, where="actors.txt", open_until="2014-01-30")
     vornek = [(p["sector"], p["since"], p["until"]) for p in out.people
-              if p["names"][0] == "Talia Vornek"]
+              if p["names"][0] == "Maria Vornek"]
     assert ("MIL", "2010-01-01", "2014-01-30") in vornek and ("OPP", None, "1999-12-31") in vornek
 
 
@@ -243,10 +243,10 @@ def test_user_dated_people_join_the_known_actors():
     from communique.actors.known import load_known_actors
 
     known = load_known_actors((str(FIXTURES / "actors.txt"),))
-    assert known.lookup("Talia Vornek", day="2003-03-01").sector == "GOV"
-    assert known.lookup("Talia Vornek", day="2012-03-01").sector == "MIL"
-    assert known.lookup("Talia Vornek", day="1995-03-01").sector == "OPP"
-    assert load_known_actors().find("Talia Vornek") is None  # the package's alone
+    assert known.lookup("Maria Vornek", day="2003-03-01").sector == "GOV"
+    assert known.lookup("Maria Vornek", day="2012-03-01").sector == "MIL"
+    assert known.lookup("Maria Vornek", day="1995-03-01").sector == "OPP"
+    assert load_known_actors().find("Maria Vornek") is None  # the package's alone
 
 
 # -- the package's tables --------------------------------------------------------------
