@@ -73,7 +73,7 @@ def main(source: Path) -> None:
     write_people(out.people)
     write_names(out.names)
     roles = write_roles(out.roles, lexicon)
-    out.kept["role words written (head already a role word, not a title)"] = len(roles)
+    out.kept["role words written (head already a role word, or a one-word force noun)"] = len(roles)
     kept, dropped = write_triggers(out.patterns)
     write_notice(source, out, kept, dropped)
 
