@@ -114,20 +114,27 @@ def write_names(rows: list[dict]) -> None:
 
 
 def write_roles(rows: list[dict], lexicon: Lexicon) -> list[dict]:
-    """Agent nouns whose head word is already a role word ("dairy farmer", "riot
-    police"): they refine the sector of a mention the actors stage finds anyway. A new
+    """Agent nouns whose head word is a role word that takes its sector from context
+    ("union official", "party worker"): they give the sector of a mention the actors
+    stage finds anyway. A new
     head word would make new mentions ("movement", "web site", "victims"), and measured
     on the dev gold those cost precision (docs/actors.md)."""
     columns = ("role", "sector", "kind", "strength")
     lines = [HEADER, "\t".join(columns) + "\n"]
     # titles and leaders' words ("ousted leader" ~OPP) are the hand-written roles' and
     # the known actors' to decide
-    heads = {key.split()[-1] for key, role in lexicon.roles.items()
-             if not (role.title or role.leader)}
+    # a refinement is kept where the head word takes its sector from context ("a trade
+    # union official", "a party worker"); where the head has a sector of its own, the
+    # hand-written table has decided it ("constituent assembly" ~GOV against assembly LEG)
+    heads = {key for key, role in lexicon.roles.items()
+             if " " not in key and not (role.title or role.leader) and role.sector is None}
     titles = {key for key, role in lexicon.roles.items() if role.title or role.leader}
     rows = [row for row in rows if (row["role"].split()[-1] in heads or _force(row))
             and row["role"].split()[-1] not in titles and row["role"] not in lexicon.roles]
     for row in rows:
+        head = lexicon.roles.get(row["role"].split()[-1])
+        if head is not None:  # a refinement of a role word keeps its kind and strength
+            row = {**row, "kind": head.kind, "strength": head.strength}
         lines.append("\t".join(_cell(row[c]) for c in columns) + "\n")
     (OUT / "roles.tsv").write_text("".join(lines), encoding="utf-8")
     return rows

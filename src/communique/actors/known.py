@@ -4,9 +4,9 @@ whose they are ("President Bill Clinton", "Kofi Annan announced").
 Two tables, one registry: `data/people.yaml`, written by hand in the format of a user's
 known-actors file, and `data/petrarch/people.tsv`, converted from the PETRARCH2 country
 and international actor dictionaries (tools/make_petrarch_tables.py). The hand-written
-table wins (docs/actors.md): a person it lists takes nothing from the dictionaries, and a
-dictionary person's surname becomes a short name only where no hand-written person goes
-by it. The registry is applied after what the text says and after the run's own
+table wins (docs/actors.md): a person it lists takes nothing from the dictionaries, and
+dictionary people are known by their full names only, never by a bare surname. The
+registry is applied after what the text says and after the run's own
 registry (corrections, the user's known actors, what earlier articles taught), so it
 only fills in what is still unknown.
 """
@@ -122,10 +122,11 @@ def _sectors() -> set[str]:
 def add_dictionary_people(registry: Registry, path: Path, *, source: str = "dictionary"
                           ) -> int:
     """The dictionary's people, after the hand-written ones, which win: a name already
-    known is left to its entry, a surname already someone's is not made an alias."""
+    known is left to its entry. Dictionary people are known by their full names only: a
+    bare surname among tens of thousands of ministers names a town as often ("Goma") and
+    is left to the hand-written table and to what the article itself says."""
     written = {alias for entry in registry.entries.values() for alias in entry.aliases
                if " " in alias}  # every full name the hand-written table knows
-    taken = set(registry._aliases)
     added = 0
     last: tuple[tuple[str, ...], Entry | None] = ((), None)
     for row in read_people(path):
@@ -143,10 +144,9 @@ def add_dictionary_people(registry: Registry, path: Path, *, source: str = "dict
         if any(k in written for k in keys):
             last = (row.names, None)
             continue
-        surnames = {k.split()[-1] for k in keys if len(k.split()) > 1}
         entry = registry.add(list(names), country=row.country, sector=row.sector,
                              kind="person", org=row.org, since=since, until=until,
-                             source=source, short_names=not (surnames & taken))
+                             source=source, short_names=False)
         last = (row.names, entry)
         added += 1
     return added
