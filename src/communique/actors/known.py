@@ -110,7 +110,8 @@ def _load(actor_files: tuple[str, ...]) -> Registry:
         for row in converted.people:
             registry.add(row["names"], country=row["country"], sector=row["sector"],
                          org=row["org"], since=row["since"], until=row["until"],
-                         source="user")
+                         source="user", short_names=False)  # PETRARCH matches the
+        # phrases a record lists, and so does communique: no surname is derived
     return registry
 
 
