@@ -276,3 +276,24 @@ def test_the_shipped_tables_are_what_the_converter_writes():
     finally:
         tool.OUT = original
     assert fresh == shipped
+
+
+def test_converted_patterns_leave_the_hand_written_verbs_alone(tmp_path):
+    from communique.tables import CameoTable, EventGrammar
+    from communique.tables.loader import read_yaml_list
+    from communique.tables.patterns import PatternEntry
+
+    cameo = CameoTable.load()
+    hand = tmp_path / "triggers.yaml"
+    hand.write_text("patterns:\n- {code: '111', verbs: [condemn]}\n"
+                    "- {code: '1711', verbs: [confiscate], objects: [asset]}\n")
+    converted = tmp_path / "verb_patterns.yaml"
+    converted.write_text("patterns:\n- {code: '112', verbs: [condemn], objects: [attack]}\n"
+                         "- {code: '1711', verbs: [confiscate], objects: [asset, weapon]}\n"
+                         "- {code: '073', verbs: [airdrop], objects: [food]}\n")
+    grammar = EventGrammar.load(cameo, triggers=hand)
+    grammar.add_patterns(read_yaml_list(converted, PatternEntry, key="patterns"), converted,
+                         cameo, new_heads_only=True)
+    assert [p.code for p in grammar.verbs["condemn"]] == ["111"]  # takes anything: closed
+    assert [sorted(p.objects) for p in grammar.verbs["confiscate"]] == [["asset"], ["weapon"]]
+    assert grammar.verbs["airdrop"][0].code == "073"  # a verb the table lacks

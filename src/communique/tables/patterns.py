@@ -265,11 +265,15 @@ class EventGrammar:
     def add_patterns(self, entries: Iterable[tuple[int, PatternEntry]], path: Path,
                      cameo: CameoTable, *, kind: ErrorKind = E015, priority: int = 0,
                      new_heads_only: bool = False) -> int:
-        """Compile and index entries. With `new_heads_only`, a word that already heads
-        a pattern is left to the patterns before (the hand-written table wins for the
-        words it has; the converted dictionaries add words it lacks)."""
+        """Compile and index entries. With `new_heads_only`, the patterns before win for
+        the words they have (the hand-written table over the converted dictionaries): a
+        word they head takes no new pattern, except a verb all of whose patterns name
+        their objects ("confiscate" assets, accounts), which takes the new patterns'
+        other objects only ("confiscate" weapons): none of its patterns would have coded
+        those, so nothing they code changes."""
         added = 0
-        known_heads = (set(self.verbs), set(self.nouns)) if new_heads_only else None
+        open_verbs = self._open_verbs() if new_heads_only else {}
+        before = (set(self.verbs), set(self.nouns))  # the heads of the patterns before
         for line, entry in entries:
             origin = f"{path.name}:{line}"
             for code in (entry.code, entry.joint, entry.if_state):
@@ -294,9 +298,11 @@ class EventGrammar:
                     except ValueError as exc:
                         raise TableError(kind, path=path, line=line, problem=str(exc)) from exc
                     index = self.verbs if pos == "verb" else self.nouns
-                    if known_heads is not None and \
-                            phrase.head in known_heads[0 if pos == "verb" else 1]:
-                        continue
+                    taken: frozenset[str] = frozenset()
+                    if new_heads_only and phrase.head in before[pos != "verb"]:
+                        if pos != "verb" or phrase.head not in open_verbs:
+                            continue
+                        taken = open_verbs[phrase.head]
                     if shared is None:  # the entry's word sets, made once for its words
                         shared = {
                             "objects": frozenset(norm_phrase(o) for o in entry.objects),
@@ -306,8 +312,13 @@ class EventGrammar:
                                                        for m in entry.not_modifiers),
                             "subjects": frozenset(norm_phrase(w) for w in entry.subjects),
                         }
+                    words_of = shared
+                    if taken:
+                        words_of = {**shared, "objects": shared["objects"] - taken}
+                        if not words_of["objects"]:
+                            continue
                     pattern = Pattern(
-                        code=entry.code, pos=pos, phrase=phrase, **shared,
+                        code=entry.code, pos=pos, phrase=phrase, **words_of,
                         complements=frozenset(c.lower() for c in entry.complements),
                         frame=entry.frame, transparent=entry.transparent, target=entry.target,
                         preps=tuple(entry.preps) if entry.preps is not None else None,
@@ -326,6 +337,14 @@ class EventGrammar:
             for head, patterns in index.items():
                 index[head] = sorted(patterns, key=lambda p: -p.specificity)
         return added
+
+    def _open_verbs(self) -> dict[str, frozenset[str]]:
+        """Verbs every pattern of which names its objects, with those objects."""
+        open_verbs = {}
+        for head, patterns in self.verbs.items():
+            if all(p.objects and p.frame is None for p in patterns):
+                open_verbs[head] = frozenset().union(*(p.objects for p in patterns))
+        return open_verbs
 
     def remove_words(self, verbs: Iterable[str], nouns: Iterable[str]) -> None:
         for word in verbs:
