@@ -77,6 +77,7 @@ class Converted:
     patterns: list[dict] = field(default_factory=list)  # triggers.yaml entries
     skipped: Skipped = field(default_factory=Skipped)
     kept: dict[str, int] = field(default_factory=dict)
+    seen_names: set[str] = field(default_factory=set)  # body names written so far
 
     def count(self, what: str, n: int = 1) -> None:
         self.kept[what] = self.kept.get(what, 0) + n
@@ -182,9 +183,15 @@ def _titled(name: str, titles: frozenset[str]) -> bool:
 
 
 def _organisation(names: list[str], meaning: ActorCode, out: Converted, where: str) -> None:
-    kept = [n for n in names if _lexicon_name(n)]
-    if not kept:
+    valid = [n for n in names if _lexicon_name(n)]
+    if not valid:
         out.skipped.add("names of one common word (SENATE), left to role words", where)
+        return
+    kept = [n for n in valid if n.lower() not in out.seen_names]
+    out.seen_names.update(n.lower() for n in kept)
+    if len(kept) < len(valid):
+        out.skipped.add("names given twice (the first record wins)", where)
+    if not kept:
         return
     out.names.append({"names": kept, "country": meaning.country, "sector": meaning.sector,
                       "org": meaning.org, "kind": "organization"})
