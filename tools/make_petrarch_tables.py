@@ -25,6 +25,7 @@ the country file was generated) are closed on that day.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -174,34 +175,14 @@ def write_triggers(patterns: list[dict]) -> tuple[int, int]:
         for obj in pattern.get("objects", ()):
             if obj not in objects[key]:
                 objects[key].append(obj)
-    lines = [HEADER.replace("# ", "# ", 1),
-             "# Trigger patterns in the format of triggers.yaml; the hand-written patterns\n"
-             "# outrank these where both match with the same specificity.\npatterns:\n"]
+    lines = [HEADER, "# Trigger patterns, one JSON object a line, in the fields of triggers.yaml;\n"
+             "# loaded after triggers.yaml, which wins for its verbs (docs/events.md).\n"]
     for key, entry in merged.items():
         if objects[key]:
             entry["objects"] = objects[key]
-        lines.append("- " + _flow(entry) + "\n")
-    (OUT / "verb_patterns.yaml").write_text("".join(lines), encoding="utf-8")
+        lines.append(json.dumps(entry, ensure_ascii=False) + "\n")
+    (OUT / "verb_patterns.jsonl").write_text("".join(lines), encoding="utf-8")
     return len(patterns) - dropped, dropped
-
-
-def _flow(entry: dict) -> str:
-    parts = []
-    for key in ("code", "verbs", "objects", "subjects", "reciprocal"):
-        if key not in entry:
-            continue
-        value = entry[key]
-        if isinstance(value, list):
-            parts.append(f"{key}: [{', '.join(_quote(v) for v in value)}]")
-        elif isinstance(value, bool):
-            parts.append(f"{key}: {'true' if value else 'false'}")
-        else:
-            parts.append(f"{key}: {_quote(value)}")
-    return "{" + ", ".join(parts) + "}"
-
-
-def _quote(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def write_notice(source: Path, out: Converted, kept: int, dropped: int) -> None:
@@ -221,7 +202,7 @@ docs/dictionaries.md.
 ## Kept
 
 {counts}
-- verb patterns written to verb_patterns.yaml (before merging): {kept}; left out by the
+- verb patterns written to verb_patterns.jsonl (before merging): {kept}; left out by the
   shipped selection (roots not measured to help, verbs alone): {dropped}
 
 ## Left out, by reason

@@ -19,7 +19,7 @@ from pydantic import Field, model_validator
 
 from ..errors import E003, E015, ErrorKind, TableError
 from .cameo import PLOVER_TYPES, CameoTable, PloverType, check_mode
-from .loader import TableRow, WordLoader, package_file, read_yaml_list, validate
+from .loader import TableRow, WordLoader, package_file, read_jsonl, read_yaml_list, validate
 
 FrameName = Literal["intent", "appeal", "demand", "reject", "threaten", "act"]
 PREPOSITIONS = frozenset({
@@ -218,9 +218,9 @@ class EventGrammar:
         if triggers is None:
             # the verb patterns converted from the PETRARCH2 dictionaries, after the
             # hand-written ones, which win ties (see docs/events.md)
-            converted = package_file("petrarch/verb_patterns.yaml")
-            compiled.add_patterns(read_yaml_list(converted, PatternEntry, kind=E003,
-                                                 key="patterns"), converted, cameo, kind=E003,
+            converted = package_file("petrarch/verb_patterns.jsonl")
+            compiled.add_patterns(read_jsonl(converted, PatternEntry), converted, cameo,
+                                  kind=E003,
                                   new_heads_only=True)
         return compiled
 
