@@ -78,6 +78,7 @@ class Converted:
     skipped: Skipped = field(default_factory=Skipped)
     kept: dict[str, int] = field(default_factory=dict)
     seen_names: set[str] = field(default_factory=set)  # body names written so far
+    generic: frozenset[str] = frozenset()  # words a body's name must not be made of only
 
     def count(self, what: str, n: int = 1) -> None:
         self.kept[what] = self.kept.get(what, 0) + n
@@ -124,12 +125,13 @@ def actor_code(code: str, sectors: Iterable[str]) -> ActorCode | str:
 # -- actors ------------------------------------------------------------------------------
 def convert_actors(entries: Iterable[ActorEntry], sectors: Iterable[str], out: Converted,
                    *, where: str, open_until: str | None = None,
-                   titles: Iterable[str] = ()) -> None:
+                   titles: Iterable[str] = (), generic: Iterable[str] = ()) -> None:
     """Actor records as people (dated roles) and names (organisations, armed groups).
 
     A person's synonym that starts with a title ("PRESIDENT XI JINPING") is left out:
     communique reads the title itself, and a title is no name to be known by."""
     sectors = frozenset(sectors)
+    out.generic = frozenset(w.lower() for w in generic)
     titles = frozenset(t.lower() for t in titles) | {"ex", "former", "the", "mr", "mr.",
                                                       "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
                                                       "sir", "madam", "sheikh", "gen."}
@@ -184,6 +186,13 @@ def _titled(name: str, titles: frozenset[str]) -> bool:
 
 def _organisation(names: list[str], meaning: ActorCode, out: Converted, where: str) -> None:
     valid = [n for n in names if _lexicon_name(n)]
+    if out.generic:
+        named = [n for n in valid if not all(w in out.generic for w in n.lower().split())]
+        if len(named) < len(valid):
+            # "National Security Council", "Revolutionary Army": many countries' bodies
+            # go by these; the actors stage codes them from whose they are
+            out.skipped.add("names of common words only (National Security Council)", where)
+        valid = named
     if not valid:
         out.skipped.add("names of one common word (SENATE), left to role words", where)
         return
