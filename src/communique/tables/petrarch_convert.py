@@ -50,7 +50,20 @@ SECTOR_ALIASES = {"INS": "REB", "SEP": "REB", "MNC": "BUS", "NGM": "CVL", "CHR":
 # communique gives the family's code, as organisations.tsv does
 ORG_FAMILIES = frozenset({"UNO", "EUR"})
 # words that make a name an organisation's, not a person's
-ORGANISATION_WORDS = frozenset(["army", "armies", "party", "parties", "front", "council", "ministry", "ministries", "government", "governments", "union", "organization", "organisation", "organizations", "association", "agency", "commission", "committee", "court", "tribunal", "bank", "fund", "assembly", "parliament", "congress", "senate", "house", "cabinet", "office", "department", "service", "services", "force", "forces", "guard", "guards", "brigade", "brigades", "movement", "league", "alliance", "coalition", "group", "groups", "network", "institute", "foundation", "federation", "company", "corporation", "authority", "administration", "police", "navy", "forces", "militia", "militias", "regime", "embassy", "mission", "secretariat", "program", "programme", "bureau", "board", "corps", "club", "society", "centre", "center", "university", "college", "church", "faction", "rebels", "insurgents", "cells", "cell", "nuclei", "commando", "commandos", "battalion", "division", "regiment", "legion", "army's", "unit", "units", "people's"])
+ORGANISATION_WORDS = frozenset({
+    "army", "armies", "party", "parties", "front", "council", "ministry", "ministries",
+    "government", "governments", "union", "organization", "organisation", "organizations",
+    "association", "agency", "commission", "committee", "court", "tribunal", "bank", "fund",
+    "assembly", "parliament", "congress", "senate", "house", "cabinet", "office",
+    "department", "service", "services", "force", "forces", "guard", "guards", "brigade",
+    "brigades", "movement", "league", "alliance", "coalition", "group", "groups", "network",
+    "institute", "foundation", "federation", "company", "corporation", "authority",
+    "administration", "police", "navy", "militia", "militias", "regime", "embassy",
+    "mission", "secretariat", "program", "programme", "bureau", "board", "corps", "club",
+    "society", "centre", "center", "university", "college", "church", "faction", "rebels",
+    "insurgents", "cells", "cell", "nuclei", "commando", "commandos", "battalion",
+    "division", "regiment", "legion", "army's", "unit", "units", "people's",
+})
 # an undated code of these sectors, or of a non-state "country", names a body or a
 # group, not a person: "JAMAAT ANSAR AL-SUNNA [IRQREB]", "ANSAR DINE [MLIREB]"
 BODY_SECTORS = frozenset({"REB", "OPP", "PTY", "UAF", "CRM", "NGO", "BUS", "MED", "HRI",
@@ -255,7 +268,14 @@ def _capital(word: str) -> str:
 
 
 # -- agents ------------------------------------------------------------------------------
-ORGANISATION_HEADS = frozenset(["company", "corporation", "industry", "bank", "ministry", "agency", "party", "union", "association", "council", "committee", "court", "business", "airline", "enterprise", "firm", "conglomerate", "maker", "manufacturer", "school", "university", "college", "church", "mosque", "temple", "hospital", "clinic", "newspaper", "media", "government", "authority", "administration", "army", "navy", "force", "police", "militia", "group", "network"])
+ORGANISATION_HEADS = frozenset({
+    "company", "corporation", "industry", "bank", "ministry", "agency", "party", "union",
+    "association", "council", "committee", "court", "business", "airline", "enterprise",
+    "firm", "conglomerate", "maker", "manufacturer", "school", "university", "college",
+    "church", "mosque", "temple", "hospital", "clinic", "newspaper", "media", "government",
+    "authority", "administration", "army", "navy", "force", "police", "militia", "group",
+    "network",
+})
 GROUP_HEADS = frozenset({"people", "clergy", "community", "population", "public",
                          "staff", "personnel", "youth", "workforce"})
 
