@@ -24,13 +24,13 @@ from .actors.known import load_known_actors
 from .actors.registry import Registry
 from .errors import E012, CommuniqueError, InputError
 from .io.checks import InputRecord, check_record
+from .io.normalise import normalise, restore_offsets
 from .pipeline.attributes import use_tag_map
 from .records import Actor, Article, Event, EventActor, Location, Quote, Span
 from .settings import Settings
 from .tables import Knowledge, load_knowledge
 
 log = logging.getLogger(__name__)
-RECORD_FIELDS = ("id", "text", "date", "title", "source", "url")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,9 @@ class Coder:
 
     def _lend_known(self) -> None:
         """The events stage reads the known actors too (see EventCoder.known). Set before
-        each run, since Coders may share one pipeline with different settings."""
+        each run, since Coders may share one pipeline with different settings; so is the
+        error handler, so a failure is reported by the Coder whose run it is."""
+        self.nlp.default_error_handler = self._component_failed
         if "communique_events" in self.nlp.pipe_names:
             self.nlp.get_pipe("communique_events").coder.known = self.known
 
@@ -111,11 +113,19 @@ class Coder:
             max_chars=self.settings.max_chars)
         self._failures.clear()
         self._lend_known()
-        doc = self.nlp(self.make_doc(record))
-        if self._failures:
-            _, exc, _ = self._failures.pop()
-            raise exc
-        return remember(self.to_article(doc, record), registry, self._completing)
+        stage = "tokenizer"
+        try:  # a fault on this text is this text's InputError, never a 500 or a traceback
+            doc = self.make_doc(record)
+            stage = "pipeline"
+            doc = self.nlp(doc)
+            if self._failures:
+                _, exc, stage = self._failures.pop()
+                self._failures.clear()
+                raise exc
+            stage = "record"
+            return remember(self.to_article(doc, record), registry, self._completing)
+        except Exception as exc:
+            raise _failed(record, stage, exc).error from exc
 
     # -- many articles -----------------------------------------------------------------
     def code_many(self, records: Iterable[InputRecord | Mapping[str, Any] | str], *,
@@ -131,17 +141,33 @@ class Coder:
         checked = self._checked(records, report)
         batch_size = batch_size or self.settings.batch_size
         self._lend_known()
-        stream = ((self.make_doc(record), record) for record in checked)
+        stream = self._docs(checked, report)
         for doc, record in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             yield from self._flush_failures(report)
-            yield remember(self.to_article(doc, record), registry, self._completing,
-                           learn=learn)
+            try:
+                article = remember(self.to_article(doc, record), registry,
+                                   self._completing, learn=learn)
+            except Exception as exc:  # one article's fault never ends the run
+                report(_failed(record, "record", exc))
+                continue
+            yield article
         yield from self._flush_failures(report)
+
+    def _docs(self, records: Iterable[InputRecord], report: ErrorCallback
+              ) -> Iterator[tuple[Doc, InputRecord]]:
+        for record in records:
+            try:
+                doc = self.make_doc(record)
+            except Exception as exc:  # the tokenizer's fault on one text, reported
+                report(_failed(record, "tokenizer", exc))
+                continue
+            yield doc, record
 
     def make_doc(self, record: InputRecord) -> Doc:
         """A tokenised Doc carrying the record's metadata, which later stages read (the
-        publication date anchors relative dates)."""
-        doc = self.nlp.make_doc(record.text)
+        publication date anchors relative dates). The Doc's text is the record's text
+        normalised (see `io.normalise`); the article's offsets point into the record's."""
+        doc = self.nlp.make_doc(normalise(record.text)[0])
         doc._.communique_meta = {"id": record.id, "date": record.date, "title": record.title,
                                  "source": record.source, "url": record.url}
         return doc
@@ -155,16 +181,18 @@ class Coder:
             except InputError as error:
                 origin = getattr(item, "origin", None) or f"<record {number}>"
                 report(Rejected(origin, getattr(item, "id", None), error))
+            except Exception as exc:  # a fault in a check is this record's, not the run's
+                fallback = InputRecord(text="", origin=f"<record {number}>")
+                report(_failed(item if isinstance(item, InputRecord) else fallback,
+                               "input check", exc))
 
     def _flush_failures(self, report: ErrorCallback) -> Iterator[Article]:
         while self._failures:
             doc, exc, component = self._failures.pop(0)
             record = getattr(doc, "_context", None)
-            origin = getattr(record, "origin", "<input>")
-            error = InputError(E012, where=getattr(record, "where", origin),
-                               problem=f"the {component} stage failed on this article "
-                               f"({type(exc).__name__}: {exc}); please report it")
-            report(Rejected(origin, getattr(record, "id", None), error))
+            if not isinstance(record, InputRecord):
+                record = InputRecord(text="")
+            report(_failed(record, component, exc))
         return iter(())
 
     def _component_failed(self, name: str, component: Any, docs: list[Doc],
@@ -175,7 +203,21 @@ class Coder:
 
     # -- Doc to record -----------------------------------------------------------------
     def to_article(self, doc: Doc, record: InputRecord) -> Article:
-        return article_from_doc(doc, record, self.knowledge, self.settings.min_confidence)
+        article = article_from_doc(doc, record, self.knowledge, self.settings.min_confidence)
+        if article.text != record.text:
+            restore_offsets(article, record.text, normalise(record.text)[1])
+        return article
+
+
+def _failed(record: InputRecord, stage: str, exc: Exception) -> Rejected:
+    """A record a stage failed on: reported, never the end of the run."""
+    log.debug("the %s failed on %s", stage, record.where, exc_info=exc)
+    problem = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    problem = problem.encode("utf-8", "backslashreplace").decode("utf-8")
+    error = InputError(E012, where=record.where, problem=f"the {stage} stage failed on "
+                       f"this article ({type(exc).__name__}{': ' if problem else ''}"
+                       f"{problem}); please report it")
+    return Rejected(record.origin, record.id, error)
 
 
 def remember(article: Article, registry: Registry | None,
@@ -193,17 +235,14 @@ def remember(article: Article, registry: Registry | None,
 
 
 def as_input_record(item: InputRecord | Mapping[str, Any] | str, origin: str) -> InputRecord:
+    """A record from what `code_many` is given: a record, a text, or a mapping of the
+    record's fields (read by the one constructor, `InputRecord.from_mapping`)."""
     if isinstance(item, InputRecord):
         return item
     if isinstance(item, str):
         return InputRecord(text=item, origin=origin)
     if isinstance(item, Mapping):
-        unknown = [k for k in item if k not in RECORD_FIELDS and k != "origin"]
-        if "text" not in item:
-            raise InputError(E012, where=origin, problem="the record has no 'text' field")
-        del unknown  # extra fields are passed over, as a JSONL reader would
-        return InputRecord(**{k: item.get(k) for k in RECORD_FIELDS},
-                           origin=str(item.get("origin") or origin))
+        return InputRecord.from_mapping(item, str(item.get("origin") or origin))
     raise InputError(E012, where=origin,
                      problem=f"expected a dict or a string, got {type(item).__name__}")
 

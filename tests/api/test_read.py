@@ -168,3 +168,14 @@ def test_unknown_paths_and_methods_are_json_errors(client):
     assert response.status_code == 405 and error_of(response)["code"] == "E036"
     # the pages of the API's docs would load scripts from a CDN, so there are none
     assert client.get("/docs").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/events", "/articles", "/actors"])
+@pytest.mark.parametrize("query", ["offset=99999999999999999999", "offset=-1",
+                                   "actor=" + "x" * 2000, "since=" + "9" * 100])
+def test_every_parameter_has_bounds_and_is_a_400_past_them(client, path, query):
+    if query.startswith("actor") and path != "/events":
+        query = query.replace("actor", "q" if path == "/actors" else "search")
+    response = client.get(f"{path}?{query}")
+    assert response.status_code == 400
+    assert error_of(response)["code"] == "E030"

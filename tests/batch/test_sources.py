@@ -80,7 +80,7 @@ def test_a_parquet_file_without_text_is_one_report(tmp_path):
     path = tmp_path / "a.parquet"
     pq.write_table(pa.table({"body": ["One."]}), path)
     (item,) = read_records(InputFile(Location.parse(str(path)), "parquet"))
-    assert isinstance(item, Unreadable) and "no 'text' column" in item.error.message
+    assert isinstance(item, Unreadable) and "no column 'text'" in item.error.message
 
 
 def test_not_parquet_is_reported(tmp_path):

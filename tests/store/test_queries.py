@@ -133,3 +133,22 @@ def test_threads_query_the_store_each_on_its_own_cursor(filled):
     with ThreadPoolExecutor(4) as pool:
         totals = list(pool.map(search, ["RUS", "CHN", "IGOUNO", "UKR"] * 10))
     assert totals == [5, 4, 1, 1] * 10
+
+
+def test_a_damaged_store_queried_through_sql_is_said_to_be_damaged():
+    import duckdb
+
+    from communique.errors import StoreError
+    from communique.store.queries import run_sql
+
+    class Damaged:
+        def execute(self, *args):
+            raise duckdb.IOException("Corrupt database file: block checksum mismatch")
+
+    class FakeStore:
+        path = "news.duckdb"
+        connection = Damaged()
+
+    with pytest.raises(StoreError) as caught:
+        run_sql(FakeStore(), "SELECT 1")
+    assert caught.value.code == "E038" and "read-only" not in caught.value.fix

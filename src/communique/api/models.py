@@ -40,7 +40,9 @@ class ArticleIn(BaseModel):
 class IngestRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    articles: list[dict[str, Any]] = Field(
+    # any JSON values: an article that is not an object is one skipped article, not a
+    # refused request
+    articles: list[Any] = Field(
         min_length=1,
         description="Articles as `ArticleIn` objects (text, and optional id, date, title, "
         "source, url). One that cannot be coded is skipped and reported; the rest are "

@@ -14,9 +14,8 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from ..coder import Rejected
-from ..errors import E008, E012, E030, E034, InputError, RequestError
-from ..io.checks import InputRecord
-from ..io.readers import Unreadable
+from ..errors import E030, E034, RequestError
+from ..io.checks import InputRecord, Unreadable, make_record
 from ..store import dyad_timeline, find_articles, find_events, get_article, overview, top_actors
 from ..store.ingest import ingest
 from ..store.queries import QUADS, jsonable
@@ -26,8 +25,9 @@ from .access import CoderAccess, StoreAccess
 from .security import check_token
 
 MAX_PAGE = 1000  # rows per page over HTTP (the store allows more to Python callers)
+MAX_OFFSET = 2**53  # far past any store, and within DuckDB's and JSON's integers
+MAX_TEXT = 1000  # characters of a search word, a code or an id in a query
 ERRORS = {status: {"model": models.ErrorBody} for status in (400, 404)}
-RECORD_FIELDS = ("id", "text", "date", "title", "source", "url")
 
 router = APIRouter()
 
@@ -41,29 +41,31 @@ def coder_of(request: Request) -> CoderAccess:
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to pass over first.")]
-Since = Annotated[str | None, Query(description="On or after this date (YYYY-MM-DD).")]
-Until = Annotated[str | None, Query(description="On or before this date (YYYY-MM-DD).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to pass over first.")]
+Since = Annotated[str | None, Query(max_length=40,
+                                    description="On or after this date (YYYY-MM-DD).")]
+Until = Annotated[str | None, Query(max_length=40,
+                                    description="On or before this date (YYYY-MM-DD).")]
 
 
 @router.get("/events", response_model=models.Page, responses=ERRORS, tags=["read"],
             summary="Search events")
 def events(
     request: Request,
-    actor: Annotated[str | None, Query(description="An actor on either side: a code "
+    actor: Annotated[str | None, Query(max_length=MAX_TEXT, description="An actor on either side: a code "
                                        "prefix (RUS, RUSGOV) or part of a name (putin).")
                      ] = None,
-    dyad: Annotated[str | None, Query(description="Events between two actors: two code "
+    dyad: Annotated[str | None, Query(max_length=MAX_TEXT, description="Events between two actors: two code "
                                       "prefixes separated by a comma (CHN,RUS).")] = None,
     directed: Annotated[bool, Query(description="With dyad: only the first as source, the "
                                     "second as target.")] = False,
-    type: Annotated[str | None, Query(description="A PLOVER type: SUPPORT, ASSAULT, ...")
+    type: Annotated[str | None, Query(max_length=MAX_TEXT, description="A PLOVER type: SUPPORT, ASSAULT, ...")
                     ] = None,
-    cameo: Annotated[str | None, Query(description="A CAMEO code or prefix: 05, 0841.")
+    cameo: Annotated[str | None, Query(max_length=MAX_TEXT, description="A CAMEO code or prefix: 05, 0841.")
                      ] = None,
     since: Since = None,
     until: Until = None,
-    article: Annotated[str | None, Query(description="The events of one article.")] = None,
+    article: Annotated[str | None, Query(max_length=MAX_TEXT, description="The events of one article.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> JSONResponse:
@@ -90,7 +92,7 @@ def _dyad(value: str | None) -> tuple[str, str] | None:
 @router.get("/articles/{article_id:path}", responses=ERRORS, tags=["read"],
             summary="One article's record")
 def article(request: Request,
-            article_id: Annotated[str, Path(description="The article's id.")]
+            article_id: Annotated[str, Path(max_length=MAX_TEXT, description="The article's id.")]
             ) -> JSONResponse:
     """The article's record as `communique code` writes it, with its text: actors with
     their mentions, events with their evidence, quotes, places and dates (offsets are
@@ -106,8 +108,8 @@ def article(request: Request,
             summary="List articles")
 def articles(
     request: Request,
-    search: Annotated[str | None, Query(description="Words in the title or text.")] = None,
-    source: Annotated[str | None, Query(description="Articles from this source.")] = None,
+    search: Annotated[str | None, Query(max_length=MAX_TEXT, description="Words in the title or text.")] = None,
+    source: Annotated[str | None, Query(max_length=MAX_TEXT, description="Articles from this source.")] = None,
     since: Since = None, until: Until = None, limit: Limit = 50, offset: Offset = 0,
 ) -> JSONResponse:
     """Articles without their text, newest first, with their numbers of events."""
@@ -121,8 +123,8 @@ def articles(
             tags=["read"], summary="A dyad's timeline")
 def dyad(
     request: Request,
-    first: Annotated[str, Path(description="An actor code or prefix: CHN, RUSGOV.")],
-    second: Annotated[str, Path(description="The other actor's code or prefix.")],
+    first: Annotated[str, Path(max_length=MAX_TEXT, description="An actor code or prefix: CHN, RUSGOV.")],
+    second: Annotated[str, Path(max_length=MAX_TEXT, description="The other actor's code or prefix.")],
     directed: Annotated[bool, Query(description="Only the first as source, the second as "
                                     "target.")] = False,
     period: Annotated[str, Query(pattern="^(week|month|year)$",
@@ -145,7 +147,7 @@ def dyad(
             summary="The most active actors")
 def actors(
     request: Request,
-    q: Annotated[str | None, Query(description="Only actors whose code starts with this or "
+    q: Annotated[str | None, Query(max_length=MAX_TEXT, description="Only actors whose code starts with this or "
                                    "whose name contains it (rus, putin).")] = None,
     by: Annotated[str, Query(pattern="^(code|name)$", description="Rank actor codes "
                              "(RUSGOV) or names (Vladimir Putin).")] = "code",
@@ -209,16 +211,6 @@ def add_articles(request: Request, body: models.IngestRequest) -> JSONResponse:
     return JSONResponse({**summary.to_dict(), "skipped_articles": skipped})
 
 
-def _record(data: dict[str, Any], where: str) -> InputRecord | Unreadable:
+def _record(data: Any, where: str) -> InputRecord | Unreadable:
     """An article of the request as an input record, or why it cannot be one."""
-    record_id = data.get("id")
-    record_id = record_id if record_id is None or isinstance(record_id, str) else str(
-        record_id)
-    unknown = sorted(set(data) - set(RECORD_FIELDS))
-    if unknown:
-        return Unreadable(where, InputError(E012, where=where, problem="unknown fields "
-                                            + ", ".join(map(repr, unknown))), record_id)
-    if data.get("text") is None:
-        return Unreadable(where, InputError(E008, where=where, field="text"), record_id)
-    values = {name: data.get(name) for name in RECORD_FIELDS}
-    return InputRecord(**{**values, "id": record_id}, origin=where)
+    return make_record(data, where, extra="forbid")

@@ -13,15 +13,10 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
 
-from ..coder import Coder, Rejected
-from ..errors import E024, BatchError, InputError
-from ..io.checks import InputRecord
-from ..io.readers import Unreadable
+from ..errors import E024, BatchError
+from ..io.checks import InputRecord, Unreadable
 from ..parallel import ParallelCoder, default_workers
-from ..records import Article
-from ..rows import COLUMNS
 from ..settings import Settings
 from .locations import (
     REJECTS_FILE,
@@ -31,57 +26,23 @@ from .locations import (
     input_files,
     prepare_output,
 )
-from .rejects import RejectsFile, reject_line
-from .sources import Chunk, read_records, with_defaults
+from .rejects import RejectsFile
+from .sources import read_records, with_defaults
 from .tables import Part
+from .work import (
+    PART_SIZE,
+    BatchOptions,
+    BatchSummary,
+    ChunkResult,
+    Progress,
+    add_article,
+    code_chunk,
+)
 
 log = logging.getLogger(__name__)
 ENGINES = ("local", "ray")
-PART_SIZE = 1000  # articles per part file, and records per Ray task
-
-
-@dataclass(frozen=True, slots=True)
-class BatchOptions:
-    """How to run a batch. `workers`: processes (local) or actors (Ray); default, the
-    machine's cores or the cluster's CPUs. `worker_memory`: bytes Ray reserves for each
-    actor when it places them."""
-
-    engine: str = "local"
-    workers: int | None = None
-    part_size: int = PART_SIZE
-    date: str | None = None
-    overwrite: bool = False
-    rejects: str | None = None
-    ray_address: str | None = None
-    worker_memory: int | None = None
-
-
-@dataclass(slots=True)
-class BatchSummary:
-    """What a run did: rows written per table, records rejected, time taken."""
-
-    engine: str
-    workers: int
-    input: str
-    output: str
-    rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COLUMNS, 0))
-    rejected: int = 0
-    parts: int = 0
-    seconds: float = 0.0
-
-    @property
-    def articles(self) -> int:
-        return self.rows["articles"]
-
-    def add(self, counts: dict[str, int]) -> None:
-        for name, count in counts.items():
-            self.rows[name] += count
-
-    def to_dict(self) -> dict:
-        return {**asdict(self), "articles": self.articles}
-
-
-Progress = Callable[[int], None]
+__all__ = ["ENGINES", "PART_SIZE", "BatchOptions", "BatchSummary", "ChunkResult", "Progress",
+           "code_chunk", "run_batch", "run_local"]
 
 
 def run_batch(source: str, destination: str, *, settings: Settings | None = None,
@@ -136,38 +97,6 @@ def _write_summary(output: Location, summary: BatchSummary) -> None:
         stream.write(data + b"\n")
 
 
-# -- coding a chunk: what a Ray actor does, one chunk at a time -------------------------
-@dataclass(slots=True)
-class ChunkResult:
-    key: str
-    rows: dict[str, int]
-    rejects: list[dict]
-
-
-def code_chunk(coder: Coder, chunk: Chunk, output: Location) -> ChunkResult:
-    """Code a chunk's records and write its part files (none if no article was coded)."""
-    rejects: list[dict] = []
-    records: list[InputRecord] = []
-    for item in chunk.items:
-        if isinstance(item, Unreadable):
-            rejects.append(reject_line(item))
-        else:
-            records.append(item)
-    part = Part()
-    for article in coder.code_many(records, on_error=lambda r: rejects.append(reject_line(r))):
-        _add(part, article, rejects.append)
-    if part.articles:
-        part.write(output, chunk.key)
-    return ChunkResult(chunk.key, part.counts, rejects)
-
-
-def _add(part: Part, article: Article, reject: Callable[[dict], None]) -> None:
-    try:
-        part.add(article)
-    except InputError as error:
-        reject(reject_line(Rejected(f"article {article.id}", article.id, error)))
-
-
 # -- the local engine -------------------------------------------------------------------
 def run_local(files: list[InputFile], output: Location, rejects: RejectsFile,
               settings: Settings, options: BatchOptions, progress: Progress | None
@@ -180,7 +109,7 @@ def run_local(files: list[InputFile], output: Location, rejects: RejectsFile,
     part = Part()
     records = _records(files, options.date, rejects.report)
     for article in coder.code_many(records, on_error=rejects.report):
-        _add(part, article, rejects.write)
+        add_article(part, article, rejects.write)
         if progress:
             progress(1)
         if part.articles >= options.part_size:

@@ -14,9 +14,9 @@ import pyarrow as pa
 import pyarrow.fs as pafs
 
 from ..errors import E014, E027, E028, BatchError
+from ..io.formats import PARQUET_SUFFIXES
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-PARQUET_SUFFIXES = (".parquet", ".pq")
 # what a batch run writes into its output folder, and nothing else
 OUTPUT_TABLES = ("articles", "actors", "mentions", "events", "quotes")
 REJECTS_FILE = "rejects.jsonl"
@@ -68,7 +68,7 @@ def input_format(name: str) -> str | None:
     lowered = name.lower()
     if lowered.endswith(JSONL_SUFFIXES):
         return "jsonl"
-    if lowered.endswith(PARQUET_SUFFIXES):
+    if lowered.endswith(tuple(PARQUET_SUFFIXES)):
         return "parquet"
     return None
 

@@ -26,10 +26,10 @@ from typing import Any
 from ..coder import Coder
 from ..errors import E029, BatchError
 from ..settings import Settings
-from .engines import BatchOptions, BatchSummary, Progress, code_chunk
 from .locations import InputFile, Location
 from .rejects import RejectsFile
 from .sources import chunk_from_row, chunk_to_row, file_chunks
+from .work import BatchOptions, BatchSummary, Progress, code_chunk
 
 log = logging.getLogger(__name__)
 

@@ -17,17 +17,15 @@ from itertools import islice
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from ..errors import E012, E025, InputError
-from ..io.checks import InputRecord
-from ..io.formats import Columns, cell_text
-from ..io.readers import Unreadable, read_jsonl
+from ..errors import E025, InputError
+from ..io.checks import InputRecord, Unreadable
+from ..io.formats import parquet_records
+from ..io.readers import read_jsonl
 from ..store.database import text_id
 from .locations import InputFile
 
 READ_BUFFER = 1 << 20
-PARQUET_BATCH = 1024  # rows read at a time: flat memory on large files
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,33 +91,7 @@ def _jsonl_records(file: InputFile) -> Iterator[InputRecord | Unreadable]:
 def _parquet_records(file: InputFile) -> Iterator[InputRecord | Unreadable]:
     location = file.location
     with location.filesystem.open_input_file(location.path) as handle:
-        parquet = pq.ParquetFile(handle)
-        header = parquet.schema_arrow.names
-        mapping = Columns().resolve(header)
-        if "text" not in mapping:
-            where = location.display
-            yield Unreadable(where, InputError(
-                E025, where=where, problem=f"no 'text' column (the columns are "
-                f"{', '.join(header)})"))
-            return
-        names = list(dict.fromkeys(mapping.values()))
-        number = 0
-        for batch in parquet.iter_batches(batch_size=PARQUET_BATCH, columns=names):
-            for row in batch.to_pylist():
-                number += 1
-                yield _parquet_record(row, mapping, f"{location.display}:row {number}")
-
-
-def _parquet_record(row: dict[str, Any], mapping: dict[str, str], origin: str
-                    ) -> InputRecord | Unreadable:
-    values = {name: cell_text(row.get(column)) for name, column in mapping.items()}
-    text = row.get(mapping["text"])
-    if text is not None and not isinstance(text, str):
-        return Unreadable(origin, InputError(E012, where=origin,
-                                             problem="the 'text' column is not text"),
-                          values.get("id"))
-    values["text"] = text or ""
-    return InputRecord(**values, origin=origin)
+        yield from parquet_records(handle, location.display)
 
 
 # -- chunks between Ray stages: rows of a key and the pickled chunk ---------------------

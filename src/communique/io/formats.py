@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import E006, E025, InputError
-from .checks import InputRecord
+from .checks import InputRecord, Unreadable, make_record
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +56,7 @@ class Columns:
         return mapping
 
 
-def _unreadable(where: str, problem: str, record_id: str | None = None):
-    from .readers import Unreadable  # readers imports this module
-
+def _unreadable(where: str, problem: str, record_id: str | None = None) -> Unreadable:
     return Unreadable(where, InputError(E025, where=where, problem=problem), record_id)
 
 
@@ -74,11 +72,14 @@ def cell_text(value: Any) -> str | None:
     return text if text.strip() else None
 
 
-def _record(values: dict[str, Any], mapping: dict[str, str], origin: str) -> InputRecord:
-    fields_ = {name: cell_text(values.get(column)) for name, column in mapping.items()}
+def _record(values: dict[str, Any], mapping: dict[str, str], origin: str
+            ) -> InputRecord | Unreadable:
+    """A row as a record: its cells as strings, then the one constructor's rules."""
+    fields_: dict[str, Any] = {name: cell_text(values.get(column))
+                               for name, column in mapping.items()}
     text = values.get(mapping["text"])
-    fields_["text"] = "" if text is None else str(text)
-    return InputRecord(**fields_, origin=origin)
+    fields_["text"] = "" if text is None else text  # an empty cell: an empty text (E004)
+    return make_record(fields_, origin)
 
 
 # -- CSV ------------------------------------------------------------------------------
@@ -90,8 +91,6 @@ def read_csv(path: Path, columns: Columns | None = None) -> Iterator:
         raw = path.read_bytes()
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        from .readers import Unreadable
-
         yield Unreadable(str(path), InputError(E006, where=str(path),
                                                reason=f"byte {exc.start}"))
         return
@@ -133,9 +132,9 @@ def read_html(path: Path, *, fallback_id: str | None = None) -> Iterator:
         yield _unreadable(str(path), "no article text found in the HTML page")
         return
     date = document.date if document.date and len(document.date) >= 10 else None
-    yield InputRecord(text=document.text, id=document.url or fallback_id, date=date, title=document.title or None,
-                      source=document.sitename or None, url=document.url or None,
-                      origin=str(path))
+    yield make_record({"text": document.text, "id": document.url or fallback_id,
+                       "date": date, "title": document.title, "source": document.sitename,
+                       "url": document.url}, str(path))
 
 
 # -- RSS / Atom -----------------------------------------------------------------------
@@ -159,9 +158,9 @@ def read_feed(path: Path) -> Iterator:
         if html is None:
             yield _unreadable(where, "the entry has no content or summary", record_id)
             continue
-        yield InputRecord(text=html_to_text(html), id=record_id, date=_entry_date(entry),
-                          title=entry.get("title") or None, source=source,
-                          url=entry.get("link") or None, origin=where)
+        yield make_record({"text": html_to_text(html), "id": record_id,
+                           "date": _entry_date(entry), "title": entry.get("title"),
+                           "source": source, "url": entry.get("link")}, where)
 
 
 def _entry_html(entry: Any) -> str | None:
@@ -218,45 +217,53 @@ def html_to_text(html: str) -> str:
 
 # -- Parquet --------------------------------------------------------------------------
 def read_parquet(path: Path, columns: Columns | None = None) -> Iterator:
-    """One article a row, read in batches through DuckDB."""
-    from ..store.connect import connect_memory
+    """One article a row of a local Parquet file (see `parquet_records`)."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield _unreadable(str(path), f"cannot read the file ({exc})")
+        return
+    with handle:
+        yield from parquet_records(handle, str(path), columns)
+
+
+def parquet_records(handle: Any, where: str, columns: Columns | None = None) -> Iterator:
+    """One article a row of an open Parquet file (a local file or a pyarrow stream of a
+    remote one), read in batches of rows so memory stays flat on large files. The one
+    Parquet reader: `communique code`, `ingest` and `batch` all read through it."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
     columns = columns or Columns()
-    connection = connect_memory()
+    number = 0
     try:
-        try:
-            cursor = connection.execute("SELECT * FROM read_parquet(?)", [str(path)])
-        except Exception as exc:  # duckdb raises its own error classes for bad files
-            yield _unreadable(str(path), f"not a readable Parquet file ({_first_line(exc)})")
-            return
-        header = [d[0] for d in cursor.description]
+        parquet = pq.ParquetFile(handle)
+        header = parquet.schema_arrow.names
         mapping = columns.resolve(header)
         if "text" not in mapping:
-            yield _unreadable(str(path), f"no column {columns.text!r} holding the text (the "
-                              f"columns are {', '.join(header)}); name it with --text-column")
+            yield _unreadable(where, f"no column {columns.text!r} holding the text (the "
+                              f"columns are {', '.join(header) or 'none'}); name it with "
+                              "--text-column")
             return
-        number = 0
-        while batch := cursor.fetchmany(PARQUET_BATCH):
-            for row in batch:
+        names = list(dict.fromkeys(mapping.values()))
+        for batch in parquet.iter_batches(batch_size=PARQUET_BATCH, columns=names):
+            for row in batch.to_pylist():
                 number += 1
-                yield _record(dict(zip(header, row, strict=True)), mapping,
-                              f"{path}:row {number}")
-    finally:
-        connection.close()
+                yield _record(row, mapping, f"{where}:row {number}")
+    except (pa.ArrowException, OSError, EOFError, ValueError) as exc:
+        at = where if number == 0 else f"{where} after row {number}"
+        yield _unreadable(at, f"not a readable Parquet file ({_first_line(exc)})")
 
 
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:300] if text else type(exc).__name__
 
 
 def count_parquet_rows(path: Path) -> int | None:
-    from ..store.connect import connect_memory
+    import pyarrow.parquet as pq
 
-    connection = connect_memory()
     try:
-        return connection.execute("SELECT count(*) FROM read_parquet(?)",
-                                  [str(path)]).fetchone()[0]
+        return pq.ParquetFile(path).metadata.num_rows
     except Exception:  # an unreadable file is reported when it is read
         return None
-    finally:
-        connection.close()

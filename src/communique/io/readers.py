@@ -14,12 +14,12 @@ import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import E006, E007, E008, E012, E014, E025, CommuniqueError, InputError
-from .checks import InputRecord
+from ..errors import E006, E007, E012, E014, E025, InputError
+from .checks import InputRecord, Unreadable, make_record, text_record
 from .formats import (
     CSV_SUFFIXES,
     FEED_SUFFIXES,
@@ -37,16 +37,8 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
 READ_SUFFIXES = (TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
                  | PARQUET_SUFFIXES)
-FIELDS = ("id", "text", "date", "title", "source", "url")
-
-
-@dataclass(frozen=True, slots=True)
-class Unreadable:
-    """An input that could not be read as an article, and why."""
-
-    origin: str
-    error: CommuniqueError
-    id: str | None = None
+__all__ = ["READ_SUFFIXES", "InputRecord", "Unreadable", "count_inputs", "folder_files",
+           "read_file", "read_inputs", "read_jsonl", "read_stream"]
 
 
 def read_inputs(paths: Iterable[str], *, date: str | None = None,
@@ -61,7 +53,12 @@ def read_inputs(paths: Iterable[str], *, date: str | None = None,
     """
     for name in paths:
         if name == "-":
-            source = stdin or sys.stdin.buffer
+            source = stdin or _standard_input()
+            if source is None:
+                yield Unreadable("<stdin>", InputError(
+                    E012, where="<stdin>", problem="standard input is closed; give the "
+                    "articles on it (`communique code - < file`) or name their files"))
+                continue
             yield from _with_date(read_stream(source, "<stdin>"), date)
             continue
         path = Path(name)
@@ -82,6 +79,20 @@ def read_inputs(paths: Iterable[str], *, date: str | None = None,
             yield Unreadable(str(path), InputError(E014, path=path))
             continue
         yield from _with_date(read_file(path, columns=columns), date)
+
+
+def _standard_input() -> BinaryIO | None:
+    """The process's standard input as bytes, or None when it is closed (`<&-`)."""
+    stream = sys.stdin
+    if stream is None:
+        return None
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None or stream.closed:
+            return None
+        return buffer
+    except (OSError, ValueError):
+        return None
 
 
 def folder_files(folder: Path) -> list[Path]:
@@ -158,8 +169,8 @@ def read_file(path: Path, *, columns: Columns | None = None, text_id: str | None
                     yield from read_jsonl(handle, str(path))
                 else:
                     data = handle.read()
-                    yield _text_record(data, str(path),
-                                       id=text_id or path.name.split(".")[0] or path.name)
+                    yield text_record(data, str(path),
+                                      id=text_id or path.name.split(".")[0] or path.name)
     except (OSError, EOFError) as exc:
         yield Unreadable(str(path), InputError(E012, where=str(path),
                                                problem=f"cannot read the file ({exc})"))
@@ -167,20 +178,16 @@ def read_file(path: Path, *, columns: Columns | None = None, text_id: str | None
 
 def read_stream(handle: BinaryIO, origin: str) -> Iterator[InputRecord | Unreadable]:
     """Standard input: JSONL if it starts with '{', else one text article."""
-    data = handle.read()
+    try:
+        data = handle.read()
+    except (OSError, ValueError) as exc:  # a closed or broken stream
+        yield Unreadable(origin, InputError(E012, where=origin,
+                                            problem=f"cannot read it ({exc})"))
+        return
     if data.lstrip()[:1] == b"{":
         yield from read_jsonl(io.BytesIO(data), origin)
     else:
-        yield _text_record(data, origin, id=None)
-
-
-def _text_record(data: bytes, origin: str, *, id: str | None) -> InputRecord | Unreadable:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return Unreadable(origin, InputError(
-            E006, where=origin, reason=f"byte {exc.start}: {data[exc.start:exc.start + 1]!r}"))
-    return InputRecord(text=text.lstrip("\ufeff"), id=id, origin=origin)
+        yield text_record(data, origin, id=None)
 
 
 def read_jsonl(handle: BinaryIO, origin: str) -> Iterator[InputRecord | Unreadable]:
@@ -200,19 +207,17 @@ def read_jsonl(handle: BinaryIO, origin: str) -> Iterator[InputRecord | Unreadab
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
+            yield Unreadable(where, InputError(E007, where=where, reason=json_problem(exc)))
+            continue
+        except RecursionError:  # thousands of nested brackets
             yield Unreadable(where, InputError(E007, where=where,
-                                               reason=f"{exc.msg} at column {exc.colno}"))
+                                               reason="nested too deeply"))
             continue
-        if not isinstance(data, dict):
-            yield Unreadable(where, InputError(E012, where=where,
-                                               problem="the line is not a JSON object"))
-            continue
-        record_id = data.get("id")
-        if record_id is not None and not isinstance(record_id, str):
-            record_id = str(record_id)
-        if "text" not in data or data["text"] is None:
-            yield Unreadable(where, InputError(E008, where=where, field="text"), record_id)
-            continue
-        values = {name: data.get(name) for name in FIELDS}
-        values["id"] = record_id
-        yield InputRecord(**values, origin=where)
+        yield make_record(data, where)
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """'Expecting value at column 5': json's own message ends in 'at' for some problems
+    ('Invalid control character at')."""
+    message = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg
+    return f"{message} at column {exc.colno}"

@@ -155,9 +155,8 @@ class TagMapRuler:
             found.append((self.other_order[attr_id], start, token, ruler.attrs[attr_id]))
         return found
 
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
+    # No `pipe` method: spaCy then calls the ruler one Doc at a time through the
+    # pipeline's error handler, so a fault on one article skips that article only.
 
 
 def use_tag_map(nlp: Language, name: str = "attribute_ruler") -> bool:

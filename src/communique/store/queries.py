@@ -20,10 +20,11 @@ from typing import Any
 
 import duckdb
 
-from ..errors import E023, E024, StoreError
+from ..errors import E023, E024, E038, StoreError
 from ..records import Article
 from ..rows import article_from_rows
 from ..tables.cameo import PLOVER_TYPES
+from .connect import DAMAGE
 from .database import Store
 
 MAX_LIMIT = 10_000
@@ -353,6 +354,8 @@ def run_sql(store: Store, sql: str, *, params: list[Any] | None = None,
         names = [d[0] for d in cursor.description] if cursor.description else []
         fetched = cursor.fetchmany(limit + 1) if limit is not None else cursor.fetchall()
     except duckdb.Error as exc:
+        if any(sign in str(exc) for sign in DAMAGE):  # the file, not the statement
+            raise StoreError(E038, path=store.path, reason=_first_line(exc)) from exc
         raise StoreError(E023, problem=_first_line(exc)) from exc
     rows = [dict(zip(names, row, strict=True)) for row in fetched]
     truncated = limit is not None and len(rows) > limit
