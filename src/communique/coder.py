@@ -72,7 +72,8 @@ class Coder:
         self.settings = settings if settings is not None else Settings.load(**overrides)
         self.knowledge: Knowledge = load_knowledge(self.settings.dictionaries)
         self.nlp = build_pipeline(self.settings, nlp)
-        self.known: Registry | None = load_known_actors() if self.settings.known_actors else None
+        self.known: Registry | None = load_known_actors(self.settings.dictionaries) \
+            if self.settings.known_actors else None
         # Whether this Coder completes its records from the known actors; a worker leaves
         # it to its parent, which applies them after the run's registry.
         self.completes_from_known = True

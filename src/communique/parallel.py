@@ -75,7 +75,8 @@ class ParallelCoder:
             return
         # Workers leave the built-in known actors to this process, which applies them
         # after the run's registry, as a single Coder does.
-        known = load_known_actors() if self.settings.known_actors else None
+        known = load_known_actors(self.settings.dictionaries) \
+            if self.settings.known_actors else None
         for article in self._pooled(records, report):
             yield remember(article, registry, known, learn=learn)
 

@@ -51,7 +51,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_chars", 1_000_000, "Longest article accepted, in characters.", int, _positive),
     Setting("min_confidence", 0.0, "Drop events whose confidence is below this.", float,
             _unit_interval),
-    Setting("dictionaries", (), "User dictionary files (YAML), separated by the path separator.",
+    Setting("dictionaries", (), "User dictionary files (YAML or PETRARCH), separated by the path "
+            "separator.",
             _paths),
     Setting("known_actors", True, "Fill in actors the text leaves unplaced from the built-in "
             "table of office-holders (heads of state and government, ministers, heads of "

@@ -47,7 +47,8 @@ def people(rows):
 
 def test_the_table_loads_through_the_registry(rows, known, people):
     assert len(rows) > 2500 and len(people) > 2000
-    assert len(known) == len(people)
+    written = [e for e in known.entries.values() if any(r.source == "known" for r in e.roles)]
+    assert len(written) == len(people)  # the rest come from the PETRARCH2 dictionaries
 
 
 def test_no_office_is_listed_twice(rows):

@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,7 +28,8 @@ from ..tables import vocabulary
 from ..tables.lexicon import check_country
 from ..tables.loader import TableRow, read_yaml, validate_list
 
-SOURCES = ("learnt", "known", "user", "correction")  # lowest to highest standing
+# lowest to highest standing; "dictionary" is the known actors converted from PETRARCH2
+SOURCES = ("learnt", "dictionary", "known", "user", "correction")
 HONORIFICS = vocabulary.words("honorifics") | vocabulary.words("titles_in_names")
 LEARNABLE_KINDS = frozenset({"person", "organization"})
 # Countries whose names put the family name first: "Xi Jinping" is Mr Xi, "Kim Jong Un"
@@ -69,10 +71,10 @@ class Entry:
         day (or the earliest, for days before any)."""
         if not self.roles:
             return None
-        for source in ("correction", "user", "known"):
+        for source in ("correction", "user", "known", "dictionary"):
             given = [r for r in self.roles if r.source == source]
             if given:
-                covering = [r for r in given if day is None or r.covers(day)]
+                covering = [r for r in given if _holds(r, day)]
                 if day is not None and len({r.country for r in covering}) > 1:
                     return None  # namesakes in office in two countries: no guess
                 if covering:
@@ -90,7 +92,10 @@ class Entry:
     def _out_of_office(self, day: str | None) -> Role | None:
         """A person with known offices on a day none covers: still of their country; a
         former office-holder (CAMEO's elites, ELI) after the last, sectorless before."""
-        dated = [r for r in self.roles if r.source != "learnt" and r.country]
+        # the dictionaries' tens of thousands of ministers are known by their dates only:
+        # a namesake years later ("John Smith") is not taken for one of them
+        dated = [r for r in self.roles if r.source not in {"learnt", "dictionary"}
+                 and r.country]
         if day is None or not dated:
             return None
         ended = [r for r in dated if r.until and r.until < day]
@@ -105,6 +110,7 @@ class Entry:
 PARTICLES = vocabulary.words("name_particles")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     words = [w.strip(".,").lower().replace("\u2019", "'")
              for w in name.replace("-", " ").split()]
@@ -161,7 +167,10 @@ class Registry:
             # surname, with a middle name one of them leaves out
             keys = {k for k in self._aliases.get(words[-1], ())
                     if k.split()[0] == words[0] and self.entries[k].kind == "person"
-                    and (kind is None or kind == "person")}
+                    and (kind is None or kind == "person")
+                    # not the dictionaries' many ministers: "John Smith" is not the
+                    # "John Hilary Smith" of Kiribati's 1970s cabinet
+                    and any(r.source != "dictionary" for r in self.entries[k].roles)}
             if len(keys) == 1:
                 return self.entries[keys.pop()]
         return None
@@ -180,7 +189,8 @@ class Registry:
             return role.country
         keys = self._aliases.get(name_key(name), ())
         countries = {r.country for k in keys for r in self.entries[k].roles
-                     if kind is None or self.entries[k].kind == kind}
+                     if (kind is None or self.entries[k].kind == kind)
+                     and (r.source != "dictionary" or _holds(r, day))}
         return countries.pop() if len(countries) == 1 else None
 
     def _held_on(self, name: str, kind: str | None, day: str | None) -> Entry | None:
@@ -224,15 +234,16 @@ class Registry:
     def add(self, names: list[str], *, country: str | None, sector: str | None,
             kind: str = "person", title: str | None = None, org: str | None = None,
             since: str | None = None, until: str | None = None,
-            source: str = "user") -> Entry:
-        """Add a known actor (`user`) or correct one (`correction`)."""
+            source: str = "user", short_names: bool = True) -> Entry:
+        """Add a known actor (`user`) or correct one (`correction`). Without
+        `short_names` the surname (or family name) is not made an alias."""
         if source not in SOURCES:
             raise ValueError(f"source must be one of {SOURCES}")
         entry = self.find(names[0], kind, loose=False) or self._entry(names[0], kind)
         for name in names:
             self._alias(name_key(name), name_key(entry.name))
             words = name_key(name).split()
-            if len(words) > 1 and kind == "person":
+            if len(words) > 1 and kind == "person" and short_names:
                 self._alias(words[-1], name_key(entry.name))
                 if country in FAMILY_NAME_FIRST:  # "Xi" for Xi Jinping
                     self._alias(words[0], name_key(entry.name))
@@ -390,6 +401,15 @@ class Registry:
         if alias:
             self._aliases.setdefault(alias, set()).add(key)
             self.entries[key].aliases.add(alias)
+
+
+def _holds(role: Role, day: str | None) -> bool:
+    """A given role holds on a day; on no day, only a role the table gives for all days
+    or, for the hand-written and user tables, any role (a dictionary's dated role of a
+    minister of 2003 says nothing of an undated article's namesake)."""
+    if day is not None:
+        return role.covers(day)
+    return role.source != "dictionary" or (role.since, role.until) == (None, None)
 
 
 ROLE_FIELDS = ("country", "sector", "title", "org", "since", "until", "source", "articles")

@@ -24,7 +24,8 @@ def coder_options(command: Callable[..., Any]) -> Callable[..., Any]:
                      "env COMMUNIQUE_MODEL)."),
         click.option("--dictionary", "dictionaries", multiple=True, metavar="FILE",
                      type=click.Path(dir_okay=False),
-                     help="User dictionary (YAML) adding or overriding trigger patterns and "
+                     help="User dictionary (YAML, or a PETRARCH/TABARI actors, agents, "
+                     "verbs or discards file) adding or overriding trigger patterns and "
                      "actors; may be repeated."),
         click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
                      help="Leave out events whose confidence is below this."),

@@ -19,6 +19,8 @@ from .cameo import CameoCode, CameoTable
 from .lexicon import Lexicon, Meaning, check_country
 from .loader import TableRow, read_yaml, validate, validate_list
 from .patterns import EventGrammar, Pattern, PatternEntry
+from .petrarch import detect_format
+from .petrarch_user import add_petrarch_dictionary
 
 __all__ = ["CameoCode", "CameoTable", "EventGrammar", "Knowledge", "Lexicon", "Meaning",
            "Pattern", "load_knowledge"]
@@ -91,6 +93,10 @@ def add_dictionary(path: Path, cameo: CameoTable, lexicon: Lexicon,
     """
     if not path.exists():
         raise TableError(E015, path=path, line=0, problem="no such file")
+    petrarch_format = detect_format(path)
+    if petrarch_format is not None:
+        add_petrarch_dictionary(path, petrarch_format, cameo, lexicon, grammar)
+        return
     data = read_yaml(path, kind=E015)
     if data is None:
         return

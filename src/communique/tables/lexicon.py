@@ -128,7 +128,9 @@ class Lexicon:
     civic: set[str] = field(default_factory=set)  # keys of civic demonyms ("americans")
 
     @classmethod
-    def load(cls, data_dir: Path | None = None) -> Lexicon:
+    def load(cls, data_dir: Path | None = None, *, dictionaries: bool = True) -> Lexicon:
+        """The package's tables; without `dictionaries`, only the hand-written ones (not
+        data/petrarch/, which tools/make_petrarch_tables.py writes)."""
         def path(name: str) -> Path:
             return data_dir / name if data_dir else package_file(name)
 
@@ -162,7 +164,26 @@ class Lexicon:
             lexicon.roles[key] = Role(key, row.sector, row.kind, row.strength,
                                       row.leader == "yes", row.title == "yes",
                                       row.name_word == "yes")
+        if dictionaries:
+            lexicon.add_petrarch(path)
         return lexicon
+
+    def add_petrarch(self, path) -> None:
+        """The names and role words converted from the PETRARCH2 dictionaries
+        (data/petrarch/): added after the hand-written tables, which win for every name
+        and role word they already have (docs/actors.md)."""
+        orgs_path = path("petrarch/organisations.tsv")
+        for line, row in read_tsv(orgs_path, OrganisationRow):
+            self.check_sector(row.sector, orgs_path, line)
+            names = [n for n in row.names if normalize(_drop_article(n)) not in self.names]
+            if names:
+                self.add_organisation(row.model_copy(update={"names": names}))
+        roles_path = path("petrarch/roles.tsv")
+        for line, row in read_tsv(roles_path, RoleRow):
+            self.check_sector(row.sector, roles_path, line)
+            key = normalize(row.role)
+            if key not in self.roles:
+                self.roles[key] = Role(key, row.sector, row.kind, row.strength, False, False)
 
     def check_sector(self, sector: str | None, path: Path, line: int,
                      kind: ErrorKind = E003) -> None:
@@ -226,6 +247,10 @@ class Lexicon:
 
     def role(self, phrase: str) -> Role | None:
         return self.roles.get(normalize(phrase))
+
+
+def _drop_article(name: str) -> str:
+    return re.sub(r"^(the|The)\s+", "", name.strip())
 
 
 def normalize(text: str) -> str:

@@ -19,7 +19,7 @@ from pydantic import Field, model_validator
 
 from ..errors import E003, E015, ErrorKind, TableError
 from .cameo import PLOVER_TYPES, CameoTable, PloverType, check_mode
-from .loader import TableRow, WordLoader, package_file, read_yaml_list, validate
+from .loader import TableRow, WordLoader, package_file, read_jsonl, read_yaml_list, validate
 from .vocabulary import words as vocabulary_words
 
 FrameName = Literal["intent", "appeal", "demand", "reject", "threaten", "act"]
@@ -213,6 +213,13 @@ class EventGrammar:
         path = triggers or package_file("triggers.yaml")
         compiled.add_patterns(read_yaml_list(path, PatternEntry, kind=E003, key="patterns"),
                               path, cameo, kind=E003)
+        if triggers is None:
+            # the verb patterns converted from the PETRARCH2 dictionaries, after the
+            # hand-written ones, which win ties (see docs/events.md)
+            converted = package_file("petrarch/verb_patterns.jsonl")
+            compiled.add_patterns(read_jsonl(converted, PatternEntry), converted, cameo,
+                                  kind=E003,
+                                  new_heads_only=True)
         return compiled
 
     def load_grammar(self, path: Path, cameo: CameoTable) -> None:
@@ -254,8 +261,17 @@ class EventGrammar:
             self.frames[frame] = dict(table)
 
     def add_patterns(self, entries: Iterable[tuple[int, PatternEntry]], path: Path,
-                     cameo: CameoTable, *, kind: ErrorKind = E015, priority: int = 0) -> int:
+                     cameo: CameoTable, *, kind: ErrorKind = E015, priority: int = 0,
+                     new_heads_only: bool = False) -> int:
+        """Compile and index entries. With `new_heads_only`, the patterns before win for
+        the words they have (the hand-written table over the converted dictionaries): a
+        word they head takes no new pattern, except a verb all of whose patterns name
+        their objects ("confiscate" assets, accounts), which takes the new patterns'
+        other objects only ("confiscate" weapons): none of its patterns would have coded
+        those, so nothing they code changes."""
         added = 0
+        open_verbs = self._open_verbs() if new_heads_only else {}
+        before = (set(self.verbs), set(self.nouns))  # the heads of the patterns before
         for line, entry in entries:
             origin = f"{path.name}:{line}"
             for code in (entry.code, entry.joint, entry.if_state):
@@ -272,38 +288,61 @@ class EventGrammar:
                     check_mode(plover, entry.mode)
                 except ValueError as exc:
                     raise TableError(kind, path=path, line=line, problem=str(exc)) from exc
+            shared: dict[str, frozenset[str]] | None = None
             for pos, words in (("verb", entry.verbs), ("noun", entry.nouns)):
                 for word in words:
                     try:
                         phrase = parse_phrase(word, pos)
                     except ValueError as exc:
                         raise TableError(kind, path=path, line=line, problem=str(exc)) from exc
+                    index = self.verbs if pos == "verb" else self.nouns
+                    taken: frozenset[str] = frozenset()
+                    if new_heads_only and phrase.head in before[pos != "verb"]:
+                        if pos != "verb" or phrase.head not in open_verbs:
+                            continue
+                        taken = open_verbs[phrase.head]
+                    if shared is None:  # the entry's word sets, made once for its words
+                        shared = {
+                            "objects": frozenset(norm_phrase(o) for o in entry.objects),
+                            "not_objects": frozenset(norm_phrase(o) for o in entry.not_objects),
+                            "modifiers": frozenset(norm_phrase(m) for m in entry.modifiers),
+                            "not_modifiers": frozenset(norm_phrase(m)
+                                                       for m in entry.not_modifiers),
+                            "subjects": frozenset(norm_phrase(w) for w in entry.subjects),
+                        }
+                    words_of = shared
+                    if taken:
+                        words_of = {**shared, "objects": shared["objects"] - taken}
+                        if not words_of["objects"]:
+                            continue
                     pattern = Pattern(
-                        code=entry.code, pos=pos, phrase=phrase,
-                        objects=frozenset(norm_phrase(o) for o in entry.objects),
-                        not_objects=frozenset(norm_phrase(o) for o in entry.not_objects),
-                        modifiers=frozenset(norm_phrase(m) for m in entry.modifiers),
-                        not_modifiers=frozenset(norm_phrase(m) for m in entry.not_modifiers),
+                        code=entry.code, pos=pos, phrase=phrase, **words_of,
                         complements=frozenset(c.lower() for c in entry.complements),
                         frame=entry.frame, transparent=entry.transparent, target=entry.target,
                         preps=tuple(entry.preps) if entry.preps is not None else None,
                         reciprocal=entry.reciprocal, joint=entry.joint, if_state=entry.if_state,
                         object_actor=entry.object_actor, object_target=entry.object_target,
                         agents=frozenset(entry.agents),
-                        subjects=frozenset(norm_phrase(w) for w in entry.subjects),
                         needs_complement=entry.needs_complement,
                         no_complement=entry.no_complement,
                         standalone=entry.standalone if entry.standalone is not None
                         else pos == "verb",
                         plover=entry.plover, mode=entry.mode, origin=origin, priority=priority,
                     )
-                    index = self.verbs if pos == "verb" else self.nouns
                     index[phrase.head].append(pattern)
                     added += 1
         for index in (self.verbs, self.nouns):
             for head, patterns in index.items():
                 index[head] = sorted(patterns, key=lambda p: -p.specificity)
         return added
+
+    def _open_verbs(self) -> dict[str, frozenset[str]]:
+        """Verbs every pattern of which names its objects, with those objects."""
+        open_verbs = {}
+        for head, patterns in self.verbs.items():
+            if all(p.objects and p.frame is None for p in patterns):
+                open_verbs[head] = frozenset().union(*(p.objects for p in patterns))
+        return open_verbs
 
     def remove_words(self, verbs: Iterable[str], nouns: Iterable[str]) -> None:
         for word in verbs:
