@@ -166,7 +166,7 @@ class Attributor:
         if not passage.closed:
             return self.inside_unclosed(item)
         doc = self.doc
-        start = self.reading.token_at(passage.end + 1)
+        start = self.reading.token_after(passage.end + 1)
         if start >= len(doc) or self.reading.paragraph_of(doc[start].idx) != item.paragraph:
             return False
         words = self.text[passage.start:passage.end].rstrip()
@@ -246,6 +246,9 @@ class Attributor:
                   opener - WINDOW)
         paragraph_start = reading.paragraphs[item.paragraph][0]
         previous = opener - 1
+        while previous > low and doc[previous].is_quote and doc[previous].idx >= \
+                item.passage.start - 3:
+            previous -= 1  # the first half of a mark of two characters (``)
         if previous < low or doc[previous].idx < paragraph_start:
             return
         separator = doc[previous]
@@ -375,7 +378,7 @@ class Attributor:
             return False
         reading = self.reading
         doc = self.doc
-        start = reading.token_at(item.passage.end + 1)
+        start = reading.token_after(item.passage.end + 1)
         if start >= len(doc) or reading.paragraph_of(doc[start].idx) != item.paragraph:
             return False
         end = min(reading.sentence_span(start)[1], start + 2 * WINDOW)

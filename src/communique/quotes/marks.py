@@ -37,6 +37,9 @@ SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?(?=\s|$)")
 OPEN_AFTER = frozenset("([{\u2014\u2013-/:;\u2026")
 CLOSE_BEFORE = frozenset(",.;:!?)]}\u2014\u2013-/\u2026")
 
+CLOSING_PAIR = re.compile(r"(?<=[^\s'])''")  # two single marks closing a quote
+GUILLEMETS = frozenset("\u00ab\u00bb")
+
 MAX_PARAGRAPHS = 12  # a quoted speech longer than this goes on as a new passage
 MAX_CHARS = 2500  # longer in one paragraph: a stray mark, cut at its first sentence
 
@@ -67,6 +70,17 @@ class _Open:
     pieces: list[tuple[int, int]] = field(default_factory=list)
     depth: int = 1
     continues: bool = False
+
+
+def normalise(text: str) -> str:
+    """The text with the marks of news corpora and the New York Times (``...'' and
+    `...') written as curly marks, keeping every offset: "``" is a space and an opening
+    mark, "''" after a word a closing mark and a space, "`" an opening single mark."""
+    if "`" not in text and "''" not in text:
+        return text
+    text = text.replace("``", " \u201c")
+    text = CLOSING_PAIR.sub("\u201d ", text)
+    return text.replace("`", "\u2018")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -183,7 +197,10 @@ def _role(text: str, i: int, p_end: int, looks_open: bool, *, inside: bool = Fal
     if close_right and not open_left:
         return "close"
     if open_left and close_right:
-        # a mark alone between spaces: close an open quote, else nothing
+        # a mark alone between spaces: close an open quote, else nothing; a spaced
+        # guillemet (« text ») is read by its shape
+        if text[i] in GUILLEMETS:
+            return "open" if looks_open else "close"
         return "close" if inside and not looks_open else "none"
     # inside a word ("6"x", "word"word"): its shape decides, a straight mark is nothing
     if text[i] == '"':

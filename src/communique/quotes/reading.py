@@ -14,7 +14,7 @@ import numpy
 from spacy.attrs import IDX, LEMMA, LOWER, SENT_START
 from spacy.tokens import Doc, Token
 
-from .marks import paragraphs
+from .marks import normalise, paragraphs
 from .vocabulary import Vocabulary
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -43,9 +43,12 @@ class Speaker:
 class Reading:
     """One article, ready for looking up who said what."""
 
-    def __init__(self, doc: Doc, vocabulary: Vocabulary) -> None:
+    def __init__(self, doc: Doc, vocabulary: Vocabulary, *,
+                 titles: frozenset[str] = frozenset()) -> None:
         self.doc = doc
-        self.text = doc.text  # built from the tokens on each call: read it once
+        self.titles = titles  # the last words of roles of persons: "minister", "senator"
+        # built from the tokens on each call: read it once; ``...'' as curly marks
+        self.text = normalise(doc.text)
         self.vocabulary = vocabulary
         # whole columns at once: making a Token object per word would cost more than all
         # the rest of the stage on a long article
@@ -96,6 +99,14 @@ class Reading:
         index = max(bisect_right(self.starts, char) - 1, 0)
         token = self.doc[index]
         if token.idx + len(token.text) <= char and index + 1 < len(self.doc):
+            index += 1
+        return index
+
+    def token_after(self, char: int) -> int:
+        """Index of the first token starting at or after a character offset (after a
+        closing mark of two characters, the token after it)."""
+        index = self.token_at(char)
+        while index + 1 < len(self.doc) and self.doc[index].idx < char:
             index += 1
         return index
 
@@ -241,7 +252,105 @@ class Reading:
 
     def speaker(self, token: Token | None, fallback: Speaker | None = None) -> Speaker | None:
         """The actor a word names, else the words themselves. For "he" or "she", see
-        `pronoun_speaker`; `fallback` is the last speaker, for a pronoun with no actor."""
+        `pronoun_speaker`; `fallback` is the last speaker, for a pronoun with no actor.
+        A bare title ("the minister", or "he" for one) is the person it titles."""
+        found = self._speaker(token, fallback)
+        if found is None or token is None:
+            return found
+        return self.titled_person(found, token.i) or found
+
+    def titled_person(self, speaker: Speaker, at: int) -> Speaker | None:
+        """The named person a bare title stands for: "the minister said" after "Foreign
+        Minister Hossein Karimi", "the interior minister, Kithure Kindiki" or "Ihor Terekhov
+        has been mayor of Kharkiv"; the nearest such person before `at`."""
+        actor = self.actors.get(speaker.actor) if speaker.actor else None
+        title = self._bare_title(actor["name"] if actor else speaker.name)
+        if title is None:
+            return None
+        for index in range(bisect_left(self.mention_starts, at) - 1, -1, -1):
+            mention = self.mentions[index]
+            other = self.actors.get(mention.get("actor"))
+            if other is None or other["id"] == speaker.actor or other["kind"] != "person" or \
+                    mention["kind"] == "pronoun" or self.quoted[mention["start"]] or \
+                    self._bare_title(other["name"]) is not None:
+                continue
+            if self._titled(mention, title):
+                return Speaker(other["id"], other["name"], speaker.token)
+        name = self._titled_name(title, at)
+        return Speaker(speaker.actor, name, speaker.token) if name else None
+
+    def _titled_name(self, title: str, at: int) -> str | None:
+        """A name the text gives a title before `at` where the actors stage made no
+        person of it: "Governor Abba Yusuf", "the rural affairs minister, Huw Price"."""
+        doc = self.doc
+        for i in range(min(at, len(doc) - 1), -1, -1):
+            token = doc[i]
+            if self.quoted[i] or token.lemma_.lower() != title or token.pos_ == "PROPN" \
+                    and token.text.lower() != title or self._in_headline(token.idx):
+                continue
+            j = i + 1
+            if j < len(doc) and doc[j].text == ",":
+                j += 1
+            k = j
+            while k < len(doc) and k - j < 4 and doc[k].pos_ == "PROPN" and \
+                    doc[k].text[:1].isupper() and doc[k].lower_ not in self.titles:
+                k += 1
+            if k - j >= 2:
+                return doc[j:k].text
+        return None
+
+    def _bare_title(self, name: str | None) -> str | None:
+        """The title word of a name made only of a role ("minister", "rural affairs
+        minister", "Venezuela's oil minister"), else None."""
+        if not name:
+            return None
+        words = name.replace("\u2019", "'").split()
+        last = words[-1].lower()
+        if last not in self.titles:
+            return None
+        for word in words[:-1]:
+            if word[:1].isupper() and not word.endswith("'s") and word.lower() != "the":
+                return None
+        return last
+
+    def _in_headline(self, char: int) -> bool:
+        """In a short paragraph whose words are capitalised: a headline."""
+        start, end = self.paragraphs[self.paragraph_of(char)]
+        words = [w for w in self.text[start:end].split() if w[:1].isalpha()]
+        return 0 < len(words) <= 14 and \
+            sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+    def _titled(self, mention: dict, title: str) -> bool:
+        """The title stands by the mention: before it ("Governor Abba Yusuf", "the
+        interior minister, Kithure Kindiki"), after it (", the minister") or as what the
+        person is ("Ihor Terekhov has been mayor")."""
+        doc = self.doc
+        start, end = mention["start"], mention["end"]
+        sentence_start, sentence_end = self.sentence_span(start)
+        if any(t.lower_ == title or t.lemma_.lower() == title
+               for t in doc[start:end]):
+            return True
+        for i in range(start - 1, max(sentence_start, start - 7) - 1, -1):
+            token = doc[i]
+            if token.pos_ in {"VERB", "AUX"} or (token.is_punct and token.text != ","):
+                break
+            if token.lower_ == title or token.lemma_.lower() == title:
+                return True
+        if end < sentence_end and doc[end].text == ",":
+            for i in range(end + 1, min(sentence_end, end + 7)):
+                token = doc[i]
+                if token.pos_ in {"VERB", "AUX"} or token.is_punct:
+                    break
+                if token.lower_ == title or token.lemma_.lower() == title:
+                    return True
+        head = doc[mention["head"]]
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+            return any(c.dep_ == "attr" and c.lemma_.lower() == title
+                       for c in head.head.children)
+        return False
+
+    def _speaker(self, token: Token | None, fallback: Speaker | None = None
+                 ) -> Speaker | None:
         if token is None:
             return None
         if token.pos_ == "PRON":
