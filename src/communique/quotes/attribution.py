@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .marks import Passage
+from .marks import ANSWER_LABELS, QUESTION_LABELS, Passage
 from .reading import DEMONSTRATIVES, Reading, Speaker
 
 SENTENCE_ENDS = frozenset({".", "!", "?"})
@@ -75,6 +75,13 @@ class Attributor:
                 self.reading.quoted[i] = True
         done: list[Attributed] = []
         for index, item in enumerate(items):
+            if item.passage.label is not None:
+                item.kind = "direct"
+                item.speaker = self.labelled(item.passage.label)
+                for i in item.tokens:
+                    self.reading.direct[i] = True
+                done.append(item)
+                continue
             following = items[index + 1] if index + 1 < len(items) else None
             self.attribute(item, following)
             item.kind = self.kind(item)
@@ -88,6 +95,18 @@ class Attributor:
                     self.reading.direct[i] = True
             done.append(item)
         return done
+
+    def labelled(self, label: str) -> Speaker | None:
+        """Who a transcript label is: nobody named for "Q", the article's first person
+        for "A", else the person of that name ("KERRY" is John Kerry)."""
+        label = label.upper()
+        if label in QUESTION_LABELS:
+            return None
+        if label in ANSWER_LABELS:
+            person = next((a for a in self.reading.actors.values() if a["kind"] == "person"),
+                          None)
+            return Speaker(person["id"], person["name"]) if person else None
+        return self.reading.named(label.title())
 
     def locate(self, passage: Passage) -> Attributed:
         reading = self.reading

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..tables import Knowledge
 from .attribution import Attributed, Attributor
 from .indirect import Indirect, find_indirect
-from .marks import find_passages
+from .marks import Passage, find_passages, find_transcript_lines
 from .pronouns import resolve_quoted_pronouns
 from .reading import Reading, Speaker
 from .vocabulary import Vocabulary, package_vocabulary
@@ -49,7 +49,7 @@ class QuoteTagger:
 
     def match(self, doc: Doc) -> list[dict]:
         reading = Reading(doc, self.vocabulary, titles=self.titles)
-        attributed = Attributor(reading).read(find_passages(reading.text))
+        attributed = Attributor(reading).read(_with_transcript(reading.text))
         marked = merge_split_quotes(reading, attributed)
         indirect = find_indirect(reading, _LastSpeaker(attributed))
         quotes = [_marked_plain(reading, group) for group in marked]
@@ -61,6 +61,17 @@ class QuoteTagger:
     def set_annotations(doc: Doc, quotes: list[dict]) -> None:
         doc._.communique_quotes = quotes
         resolve_quoted_pronouns(doc, quotes)
+
+
+def _with_transcript(text: str) -> list[Passage]:
+    """The marked passages and the lines of a transcript, in order; a marked passage
+    inside a transcript line is part of it."""
+    lines = find_transcript_lines(text)
+    if not lines:
+        return find_passages(text)
+    marked = [p for p in find_passages(text)
+              if not any(line.start <= p.start < line.end for line in lines)]
+    return sorted(marked + lines, key=lambda p: p.start)
 
 
 def merge_split_quotes(reading: Reading, items: list[Attributed]) -> list[list[Attributed]]:

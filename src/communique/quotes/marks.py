@@ -54,6 +54,7 @@ class Passage:
     closed: bool  # ended by a closing mark (not by its paragraph's end or a cap)
     single: bool = False  # in single marks
     continues: bool = False  # goes on from the passage before it (cut by a cap)
+    label: str | None = None  # the speaker's label of a transcript line ("KERRY", "Q")
 
     @property
     def close_mark(self) -> int | None:
@@ -168,6 +169,34 @@ def _read_paragraph(text: str, p_start: int, p_end: int, carried: _Open | None,
         return None
     current.pieces.append((current.start, _trim_end(text, current.start, p_end)))
     return current
+
+
+TRANSCRIPT_LINE = re.compile(
+    r"[ \t]*(?P<label>Q|A|[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}|[A-Z][a-z'-]+):[ \t]+"
+    r"(?P<words>[^\s\"\u201c\u2018\u00ab\u201e'].*)")
+QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "INTERVIEWER"})
+ANSWER_LABELS = frozenset({"A", "ANSWER"})
+
+
+def find_transcript_lines(text: str) -> list[Passage]:
+    """The lines of an interview transcript: a paragraph opening with a speaker's label
+    and a colon ("KERRY: We are closer ...", "Q: Will you ...", "Terekhov: ..."), its
+    words unmarked. A label counts where the article has it on two paragraphs or more,
+    or where question and answer labels alternate; one "Kenya: talks resume" is a
+    headline, not a transcript."""
+    found = []
+    for start, end in paragraphs(text):
+        match = TRANSCRIPT_LINE.fullmatch(text, start, end)
+        if match is not None:
+            words_end = _trim_end(text, match.start("words"), end)
+            found.append((match.group("label"), match.start("words"), words_end))
+    counts: dict[str, int] = {}
+    for label, _, _ in found:
+        counts[label.upper()] = counts.get(label.upper(), 0) + 1
+    questions = sum(n for label, n in counts.items() if label in QUESTION_LABELS)
+    dialogue = QUESTION_LABELS | ANSWER_LABELS
+    return [Passage(s, e, [(s, e)], False, label=label) for label, s, e in found
+            if (questions >= 2 if label.upper() in dialogue else counts[label.upper()] >= 2)]
 
 
 def _finish(passage: _Open, passages: list[Passage], *, closed: bool) -> None:
