@@ -121,8 +121,11 @@ def _marked_plain(reading: Reading, group: list[Attributed]) -> dict:
     pieces = [piece for item in group for piece in item.passage.pieces]
     words = [text[s:e].strip() for s, e in pieces]
     for n in range(len(words) - 1):
-        if len(group) > 1:
-            words[n] = words[n].rstrip(" ,\u2014\u2013-")
+        if len(group) > 1 and words[n].endswith(SPLIT_ENDINGS):
+            # "We have made progress," she said. "But ...": the comma ends a sentence
+            # when the next part opens one; "We will," he said, "stand firm" reads on
+            opens = words[n + 1].lstrip(" \"'\u2018\u201c")[:1].isupper()
+            words[n] = words[n].rstrip(" ,\u2014\u2013-") + ("." if opens else "")
     speaker = next((item.speaker for item in group if item.speaker is not None), None)
     cue = next((item.cue for item in group if item.cue is not None), None)
     addressee = next((item.addressee_hint for item in group if item.addressee_hint is not None),

@@ -285,8 +285,8 @@ class Reading:
         doc = self.doc
         for i in range(min(at, len(doc) - 1), -1, -1):
             token = doc[i]
-            if self.quoted[i] or token.lemma_.lower() != title or token.pos_ == "PROPN" \
-                    and token.text.lower() != title or self._in_headline(token.idx):
+            if self.quoted[i] or token.lemma_.lower() != title or (token.pos_ == "PROPN" \
+                    and token.text.lower() != title) or self._in_headline(token.idx):
                 continue
             j = i + 1
             if j < len(doc) and doc[j].text == ",":
