@@ -106,7 +106,7 @@ class Attributor:
             person = next((a for a in self.reading.actors.values() if a["kind"] == "person"),
                           None)
             return Speaker(person["id"], person["name"]) if person else None
-        return self.reading.named(label.title())
+        return self.reading.fuller_name(self.reading.named(label.title()))
 
     def locate(self, passage: Passage) -> Attributed:
         reading = self.reading

@@ -12,6 +12,7 @@ Writes `doc._.communique_quotes`, a list of plain dicts in text order:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.language import Language
@@ -27,6 +28,7 @@ from .vocabulary import Vocabulary, package_vocabulary
 
 SPLIT_ENDINGS = (",", "\u2014", "\u2013", "-")
 QUOTE_MARKS = frozenset("\"\u201c\u201d\u201e\u00ab\u00bb\u2018")  # not apostrophes
+ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.(?=\s)")  # Mr., U.S.
 MAX_BETWEEN = 120  # characters of attribution between two parts of one quote
 
 
@@ -106,7 +108,7 @@ def _goes_on(text: str, group: list[Attributed], item: Attributed) -> bool:
     if speaker is None or item.speaker is None or not _same(speaker, item.speaker):
         return False
     # at most the attribution between them: one short sentence, or nothing
-    ends = sum(between.count(c) for c in ".!?")
+    ends = sum(ABBREVIATION.sub("", between).count(c) for c in ".!?")
     return len(between) <= MAX_BETWEEN and ends <= 1 and "\n" not in between
 
 

@@ -40,6 +40,12 @@ class Speaker:
         return {"actor": self.actor, "name": self.name}
 
 
+def _name_words(name: str) -> set[str]:
+    """The words of a name, and the parts of hyphenated ones ("al-Sudani": "sudani")."""
+    words = set(name.lower().split())
+    return words | {part for word in words for part in word.split("-") if len(part) > 2}
+
+
 class Reading:
     """One article, ready for looking up who said what."""
 
@@ -257,7 +263,25 @@ class Reading:
         found = self._speaker(token, fallback)
         if found is None or token is None:
             return found
-        return self.titled_person(found, token.i) or found
+        return self.titled_person(found, token.i) or self.fuller_name(found)
+
+    def fuller_name(self, speaker: Speaker) -> Speaker:
+        """The person named in full for a speaker known by one word of the name: "Mr.
+        Li" is Li Qiang, "Sudani" Mohammed Shia al-Sudani, an actor "Plas" Caroline van
+        der Plas, where the article names one such person only."""
+        name = speaker.name or ""
+        actor = self.actors.get(speaker.actor) if speaker.actor else None
+        if actor is not None and actor["kind"] != "person":
+            return speaker
+        words = [w for w in name.lower().split() if w not in HONORIFICS]
+        if len(words) != 1 or not name[:1].isupper():
+            return speaker
+        fuller = [a for a in self.actors.values() if a["kind"] == "person" and
+                  a["id"] != speaker.actor and len(a["name"].split()) > 1 and
+                  words[0] in _name_words(a["name"])]
+        if len(fuller) != 1:
+            return speaker
+        return Speaker(fuller[0]["id"], fuller[0]["name"], speaker.token)
 
     def titled_person(self, speaker: Speaker, at: int) -> Speaker | None:
         """The named person a bare title stands for: "the minister said" after "Foreign
@@ -398,14 +422,15 @@ class Reading:
 
     def previous_subject(self, token: Token) -> Speaker | None:
         """The person who is the subject of the sentence before, in the same paragraph,
-        when that sentence has no quote of its own."""
+        when that sentence has no direct quote of its own (a partial quote is the
+        subject's own words: "X said his side had made “painful concessions”.")."""
         start, _ = self.sentence_span(token.i)
         if start == 0:
             return None
         prev_start, prev_end = self.sentence_span(start - 1)
         if self.paragraph_of(self.doc[prev_start].idx) != self.paragraph_of(token.idx):
             return None
-        if any(self.quoted[i] for i in range(prev_start, prev_end)):
+        if any(self.direct[i] for i in range(prev_start, prev_end)):
             return None
         root = next((t for t in self.doc[prev_start:prev_end] if t.dep_ == "ROOT"), None)
         subject = self.subject_of(root) if root is not None else None
