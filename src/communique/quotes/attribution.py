@@ -118,7 +118,8 @@ class Attributor:
     def attribute(self, item: Attributed, following: Attributed | None) -> None:
         cue = self.governing_cue(item)
         if cue is not None:
-            self.set_cue(item, cue)
+            if not self.gives_a_name(cue):
+                self.set_cue(item, cue)
             return
         if self.after(item, following):
             return
@@ -161,6 +162,17 @@ class Attributor:
         while high > item.last + 1 and self.doc[high - 1].idx >= last_paragraph[1]:
             high -= 1
         return low, high
+
+    def gives_a_name(self, cue: Token) -> bool:
+        """A verb that gives a name, not a statement: "dubbed ‘Maggie’s revenge’",
+        "nicknamed “the Hunger Act”", or a naming verb in the present in a relative
+        clause ("the camp, which locals call “the island”")."""
+        vocabulary = self.reading.vocabulary
+        lemma = cue.lemma_.lower()
+        if lemma in vocabulary.name_giving:
+            return True
+        return lemma in vocabulary.naming and cue.dep_ == "relcl" and \
+            cue.tag_ in {"VBP", "VBZ"}
 
     def set_cue(self, item: Attributed, cue: Token, *, inverted_until: int | None = None
                 ) -> None:

@@ -137,7 +137,7 @@ class Reading:
         lemma = token.lemma_.lower()
         vocabulary = self.vocabulary
         if not (lemma in vocabulary.reporting or (manner and lemma in vocabulary.manner)
-                or (naming and lemma in vocabulary.naming)):
+                or (naming and (lemma in vocabulary.naming or lemma in vocabulary.name_giving))):
             return False
         particle = vocabulary.particles.get(lemma)
         return particle is None or any(c.dep_ == "prt" and c.lower_ == particle
