@@ -139,7 +139,8 @@ def _read_paragraph(text: str, p_start: int, p_end: int, carried: _Open | None,
                 if close is not None:
                     passages.append(Passage(i + 1, close, [(i + 1, close)], True, single=True))
                     index = bisect_right(marks, close)
-                elif i == lead or text[p_start:i].rstrip().endswith(":"):
+                elif i == lead or text[p_start:i].rstrip().endswith(":") or \
+                        _next_opens_single(text, p_end):
                     # a British quote running over paragraphs closes in a later one
                     current = _Open(i + 1, single=True)
             continue
@@ -281,6 +282,16 @@ class _SingleCloses:
 
     def is_close(self, i: int) -> bool:
         return i in self.all
+
+
+def _next_opens_single(text: str, p_end: int) -> bool:
+    """The next paragraph opens with a single mark: a British quote left open at the end
+    of this one goes on there (‘... Wait for growth.\n‘I say ...’)."""
+    i = p_end
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i < len(text) and text[i] in SINGLE_OPENERS and i + 1 < len(text) and \
+        text[i + 1].isalpha()
 
 
 def _first_char(text: str, start: int, end: int) -> int:
