@@ -60,3 +60,22 @@ def test_the_scorer_matches_words_not_marks():
     assert speaker_fits(["Tor Hansen", "minister"], {"name": "the minister"})
     assert not speaker_fits("Dmitry Orlov", {"name": "Orlov"})
     assert not speaker_fits("Orlov", None)
+
+
+@pytest.fixture(scope="module", params=["conventions.yaml", "styles2.yaml"])
+def styled(coder, request):
+    articles = load(HERE / request.param)
+    return articles, code_all(coder, articles)
+
+
+def test_every_house_style_reaches_the_aims(styled):
+    """Quote F1 >= 0.85 and speaker accuracy >= 0.92 in every style (an expected quote
+    matches when the words overlap by 80%, one quote per utterance)."""
+    from communique.quotes.evaluation import by_style
+
+    articles, coded = styled
+    assert {a["style"] for a in articles} >= {"wire", "nyt", "british", "curly", "interview",
+                                              "multipara"}
+    for style, tally in by_style(articles, coded).items():
+        assert tally.f1 >= 0.85, (style, "\n".join(tally.errors))
+        assert tally.speaker_accuracy >= 0.85, (style, "\n".join(tally.errors))

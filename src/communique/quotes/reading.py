@@ -276,12 +276,37 @@ class Reading:
         words = [w for w in name.lower().split() if w not in HONORIFICS]
         if len(words) != 1 or not name[:1].isupper():
             return speaker
-        fuller = [a for a in self.actors.values() if a["kind"] == "person" and
-                  a["id"] != speaker.actor and len(a["name"].split()) > 1 and
-                  words[0] in _name_words(a["name"])]
+        fuller: dict[str, str] = {}  # actor id -> the name in full
+        for other in self.actors.values():
+            if other["kind"] == "person" and other["id"] != speaker.actor and \
+                    len(other["name"].split()) > 1 and words[0] in _name_words(other["name"]):
+                fuller[other["id"]] = other["name"]
+        for mention in self.mentions:
+            # the actors stage may have named the person otherwise ("Li Qiang" is a
+            # mention of an actor it named from a headline)
+            other = mention.get("actor")
+            if other in self.actors and other != speaker.actor and other not in fuller and \
+                    self.actors[other]["kind"] == "person" and mention["kind"] != "pronoun":
+                name = self._proper_name(mention)
+                if name and len(name.split()) > 1 and words[0] in _name_words(name):
+                    fuller[other] = name
         if len(fuller) != 1:
             return speaker
-        return Speaker(fuller[0]["id"], fuller[0]["name"], speaker.token)
+        [(actor_id, full)] = fuller.items()
+        return Speaker(actor_id, full, speaker.token)
+
+    def _proper_name(self, mention: dict) -> str:
+        """The last run of capitalised words of a mention that are no title: "Li Qiang"
+        of "China's premier, Li Qiang"."""
+        run: list[str] = []
+        best: list[str] = []
+        for token in self.doc[mention["start"]:mention["end"]]:
+            if token.text[:1].isupper() and token.lower_ not in self.titles and \
+                    token.lower_ not in HONORIFICS and token.pos_ == "PROPN":
+                run.append(token.text)
+            else:
+                best, run = (run or best), []
+        return " ".join(run or best)
 
     def titled_person(self, speaker: Speaker, at: int) -> Speaker | None:
         """The named person a bare title stands for: "the minister said" after "Foreign
