@@ -181,6 +181,13 @@ class Reading:
                 if subject.lower_ in RELATIVE and token.dep_ == "relcl":
                     return token.head
                 return subject
+            if any(c.dep_ in SUBJECTS and self.paragraph_of(c.idx) != paragraph
+                   for c in token.children):
+                # the parser ran a headline into the sentence and took its subject from
+                # there: the person named first in the verb's own paragraph, before it
+                found = self._first_person_before(verb, paragraph)
+                if found is not None:
+                    return found
             if token.dep_ not in SHARES_SUBJECT or token.head.i == token.i:
                 return self._left_neighbour(verb)
             if token.dep_ == "advcl" and token.tag_ == "VBG" and token.i < token.head.i:
@@ -196,6 +203,21 @@ class Reading:
                 # "said the cases had fallen, adding that ...": the parser hangs "adding"
                 # on the reported clause; the one adding is the one who said it
                 token = token.head
+        return None
+
+    def _first_person_before(self, verb: Token, paragraph: int) -> Token | None:
+        start = self.paragraphs[paragraph][0]
+        for index in range(bisect_left(self.mention_starts, verb.i) - 1, -1, -1):
+            mention = self.mentions[index]
+            if self.doc[mention["start"]].idx < start:
+                break
+        else:
+            index = -1
+        for mention in self.mentions[index + 1:]:
+            if mention["start"] >= verb.i:
+                break
+            if self._person_at(mention["head"]) and not self.quoted[mention["head"]]:
+                return self.doc[mention["head"]]
         return None
 
     def _first_subject(self, start: int, end: int) -> Token | None:
@@ -408,6 +430,12 @@ class Reading:
             # "the ELN's commander, Pablo Beltran": the person, not the role
             if child.dep_ == "appos" and self._person_at(child.i):
                 return self._from_mention(self.mention_at[child.i], child)
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and \
+                    child.i not in self.mention_at and child.ent_type_ == "PERSON":
+                # "A spokeswoman for Ford, Jessica Enoch": a name the actors stage missed
+                index = self.mention_at.get(token.i)
+                actor = self.mentions[index].get("actor") if index is not None else None
+                return Speaker(actor, self.doc[child.left_edge.i:child.i + 1].text, child.i)
         index = self.mention_at.get(token.i)
         if index is not None:
             mention = self.mentions[index]
