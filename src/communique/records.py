@@ -165,7 +165,9 @@ class Event:
 
 @dataclass(slots=True)
 class Quote:
-    """Something said, with who said it."""
+    """Something said, with who said it. `start` and `end` span the whole quote; `parts`
+    are the character spans of its quoted words, one for each part of a quote broken by
+    its attribution or running over paragraphs ([[start, end]] for a quote in one piece)."""
 
     text: str
     start: int
@@ -174,19 +176,27 @@ class Quote:
     cue: str | None = None
     speaker_actor: str | None = None
     speaker_name: str | None = None
+    parts: list[list[int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.parts:
+            self.parts = [[self.start, self.end]]
 
     def to_dict(self) -> dict[str, Any]:
         speaker = None
         if self.speaker_actor is not None or self.speaker_name is not None:
             speaker = {"actor": self.speaker_actor, "name": self.speaker_name}
         return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
-                "cue": self.cue, "speaker": speaker}
+                "cue": self.cue, "speaker": speaker,
+                "parts": [list(part) for part in self.parts]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quote:
         speaker = data.get("speaker") or {}
+        parts = data.get("parts") or data.get("pieces") or []
         return cls(data["text"], data["start"], data["end"], data["kind"], data.get("cue"),
-                   speaker.get("actor"), speaker.get("name"))
+                   speaker.get("actor"), speaker.get("name"),
+                   [[int(s), int(e)] for s, e in parts])
 
 
 @dataclass(slots=True)

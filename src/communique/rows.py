@@ -50,7 +50,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "quotes": (
         ("article_id", "VARCHAR"), ("quote_index", "INTEGER"), ("text", "VARCHAR"),
         ("start", "INTEGER"), ("end", "INTEGER"), ("kind", "VARCHAR"), ("cue", "VARCHAR"),
-        ("speaker_actor", "VARCHAR"), ("speaker_name", "VARCHAR"),
+        ("speaker_actor", "VARCHAR"), ("speaker_name", "VARCHAR"), ("parts", "VARCHAR"),
     ),
 }
 
@@ -103,6 +103,7 @@ def article_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
             "article_id": aid, "quote_index": index, "text": quote.text, "start": quote.start,
             "end": quote.end, "kind": quote.kind, "cue": quote.cue,
             "speaker_actor": quote.speaker_actor, "speaker_name": quote.speaker_name,
+            "parts": json.dumps(quote.parts),
         })
     return rows
 
@@ -151,7 +152,8 @@ def article_from_rows(article: dict[str, Any], actors: Iterable[dict[str, Any]],
             reciprocal=bool(e.get("reciprocal")), snippet=e.get("snippet") or ""))
     for q in sorted(quotes, key=lambda q: q["quote_index"]):
         result.quotes.append(Quote(q["text"], q["start"], q["end"], q["kind"], q.get("cue"),
-                                   q.get("speaker_actor"), q.get("speaker_name")))
+                                   q.get("speaker_actor"), q.get("speaker_name"),
+                                   json.loads(q["parts"]) if q.get("parts") else []))
     return result
 
 

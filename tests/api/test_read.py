@@ -80,6 +80,7 @@ def test_an_article_is_its_whole_record_with_text(client):
     assert assessed["plover"]["type"] == "ASSAULT" and assessed["quad"] == 4
     assert assessed["location"]["name"] == "Kharkiv"
     assert record["quotes"][0]["speaker"] == {"actor": "A3", "name": "Vladimir Putin"}
+    assert record["quotes"][0]["parts"] == [[45, 53]]  # kept by the store, as coded
     # the offsets point into the text
     for actor in record["actors"]:
         for mention in actor["mentions"]:

@@ -62,3 +62,23 @@ def test_a_bad_record_is_reported_and_the_rest_listed(tmp_path):
     assert result.exit_code == 1
     assert "a1  Lavrov (direct, said)" in result.stdout
     assert "skipped" in result.stderr and "in.jsonl" in result.stderr
+
+
+def test_a_store_is_read_with_db_and_the_parts_are_kept(tmp_path):
+    from communique.records import Article, Quote
+    from communique.store import Store
+
+    text = '"We agree," Putin said. "We will sign."'
+    quote = Quote("We agree. We will sign.", 1, 38, "direct", "said", "A1", "Vladimir Putin",
+                  [[1, 10], [25, 38]])
+    other = Quote("no", 0, 2, "direct", None, None, "Someone")
+    path = tmp_path / "news.duckdb"
+    with Store.open(path, write=True) as store:
+        store.write([(Article(id="a1", text=text, quotes=[quote]), "h1"),
+                     (Article(id="a2", text="no", quotes=[other]), "h2")])
+    result = run("quotes", "--db", str(path), "--speaker", "Putin", "--json")
+    assert result.exit_code == 0, result.output
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["article"] == "a1" and record["parts"] == [[1, 10], [25, 38]]
+    assert run("quotes", "--db", str(path)).stdout.count("\n") == 2
+    assert run("quotes", "--db", str(path), "file.txt").exit_code == 2  # not both

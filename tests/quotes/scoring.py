@@ -12,117 +12,30 @@ of one of the expected names is in the coded speaker's name.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 
-import yaml
+from communique.quotes import evaluation
+from communique.quotes.evaluation import KINDS, Tally, code_all, similarity, speaker_fits
 
 HERE = Path(__file__).resolve().parent
 TEST_SET = HERE / "articles.yaml"
 MATCH = 0.75
-KINDS = ("direct", "partial", "indirect")
 
-
-def words(text: str) -> list[str]:
-    text = text.replace("\u2019", "'").lower()
-    return re.findall(r"[\w][\w'-]*", text)
-
-
-def similarity(a: str, b: str) -> float:
-    return SequenceMatcher(None, words(a), words(b), autojunk=False).ratio()
-
-
-def speaker_fits(expected: str | list[str], coded: dict | None) -> bool:
-    if not coded or not coded.get("name"):
-        return False
-    names = expected if isinstance(expected, list) else [expected]
-    have = set(words(coded["name"]))
-    return any(set(words(name)) <= have for name in names)
-
-
-@dataclass
-class Tally:
-    expected: int = 0
-    coded: int = 0
-    found: int = 0
-    kind_right: int = 0
-    speaker_right: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.found / self.coded if self.coded else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.expected if self.expected else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def speaker_accuracy(self) -> float:
-        return self.speaker_right / self.found if self.found else 0.0
-
-    @property
-    def kind_accuracy(self) -> float:
-        return self.kind_right / self.found if self.found else 0.0
+__all__ = ["HERE", "KINDS", "MATCH", "TEST_SET", "Tally", "code_all", "load", "score",
+           "similarity", "speaker_fits"]
 
 
 def load(path: Path = TEST_SET) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return evaluation.load(path)
 
 
 def score(articles: list[dict], coded: list[list[dict]], kinds: tuple[str, ...] = KINDS
           ) -> Tally:
-    """Tally for the expected quotes of the given kinds against coded quotes of them."""
-    tally = Tally()
-    for article, quotes in zip(articles, coded, strict=True):
-        gold = [q for q in article["quotes"] if q["kind"] in kinds]
-        mine = [q for q in quotes if q["kind"] in kinds]
-        tally.expected += len(gold)
-        tally.coded += len(mine)
-        pairs = sorted(((similarity(g["text"], m["text"]), gi, mi)
-                        for gi, g in enumerate(gold) for mi, m in enumerate(mine)),
-                       reverse=True)
-        used_gold: set[int] = set()
-        used_mine: set[int] = set()
-        for value, gi, mi in pairs:
-            if value < MATCH or gi in used_gold or mi in used_mine:
-                continue
-            used_gold.add(gi)
-            used_mine.add(mi)
-            g, m = gold[gi], mine[mi]
-            tally.found += 1
-            tally.kind_right += g["kind"] == m["kind"]
-            if speaker_fits(g["speaker"], m.get("speaker")):
-                tally.speaker_right += 1
-            else:
-                tally.errors.append(f"{article['id']} speaker: {m.get('speaker')} for "
-                                    f"{g['speaker']!r}: {g['text'][:60]!r}")
-            if g["kind"] != m["kind"]:
-                tally.errors.append(f"{article['id']} kind: {m['kind']} for {g['kind']}: "
-                                    f"{g['text'][:60]!r}")
-        for gi, g in enumerate(gold):
-            if gi not in used_gold:
-                tally.errors.append(f"{article['id']} missed {g['kind']} ({g['speaker']}): "
-                                    f"{g['text'][:70]!r}")
-        for mi, m in enumerate(mine):
-            if mi not in used_mine:
-                tally.errors.append(f"{article['id']} false alarm {m['kind']} "
-                                    f"({(m.get('speaker') or {}).get('name')}): "
-                                    f"{m['text'][:70]!r}")
-    return tally
-
-
-def code_all(coder, articles: list[dict]) -> list[list[dict]]:
-    return [[q.to_dict() for q in coder.code(a["text"], id=a["id"]).quotes]
-            for a in articles]
+    """Tally for the expected quotes of the given kinds against coded quotes of them.
+    These sets were written one sentence a quote, so an expected quote may match one
+    part of a coded quote broken by its attribution."""
+    return evaluation.score(articles, coded, kinds, match=MATCH, parts=True)
 
 
 def report(articles: list[dict], coded: list[list[dict]]) -> list[tuple[str, Tally]]:

@@ -171,3 +171,63 @@ def test_the_seed_indirect_quote_of_ushakov(seed_article):
                  and q.text.startswith("Moscow and Beijing"))
     assert quote.speaker_name == "Yuri Ushakov"
     assert seed_article.text[quote.start:quote.end] == quote.text
+
+
+def test_a_quote_broken_by_its_attribution_is_one_quote_with_its_parts(coder):
+    text = ('Iran is ready to talk, Foreign Minister Hossein Karimi said on Sunday.\n'
+            '"We have made progress," Karimi said at a news conference. "But the other '
+            'side must show that it is serious."\n')
+    [quote] = [q for q in quotes_of(coder, text) if q.kind == "direct"]
+    assert quote.text == "We have made progress. But the other side must show that it is serious."
+    assert len(quote.parts) == 2 and quote.start == quote.parts[0][0] and \
+        quote.end == quote.parts[1][1]
+    assert [text[s:e] for s, e in quote.parts] == [
+        "We have made progress,", "But the other side must show that it is serious."]
+    assert quote.speaker_name == "Hossein Karimi"
+
+
+def test_quotes_of_two_speakers_stay_apart(coder):
+    text = ('"We agree," said Senator Ann Holt. "We do not," Senator Luis Ortega replied.\n')
+    direct = [q for q in quotes_of(coder, text) if q.kind == "direct"]
+    assert [q.text for q in direct] == ["We agree,", "We do not,"]
+
+
+def test_news_corpus_marks_make_direct_quotes(coder):
+    text = ("Mayor Rachel Stein announced a housing plan on Monday.\n"
+            "``We have talked about this for 20 years,'' Ms. Stein said. ``Now we are "
+            "going to build.''\n")
+    [quote] = [q for q in quotes_of(coder, text) if q.kind == "direct"]
+    assert quote.text == "We have talked about this for 20 years. Now we are going to build."
+    assert quote.speaker_name == "Rachel Stein"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Foreign Minister Hossein Karimi spoke in Tehran on Sunday. The minister said a date "
+     "had not been set.", "Hossein Karimi"),
+    ("The interior minister, Kithure Kindiki, visited Nakuru. \u201cThose who broke the law "
+     "will face the law,\u201d the minister said.", "Kithure Kindiki"),
+])
+def test_a_bare_title_is_the_person_it_titles(coder, text, who):
+    quotes = quotes_of(coder, text)
+    assert quotes and all(q.speaker_name == who for q in quotes), [q.to_dict() for q in quotes]
+
+
+def test_transcript_lines_are_direct_quotes_of_the_labelled_speaker(coder):
+    text = ("Secretary of State John Kerry appeared on television on Sunday.\n"
+            "Q: Are you any closer to a ceasefire?\n"
+            "KERRY: We are closer than we were a week ago.\n"
+            "Q: What is holding it up?\n"
+            "KERRY: Both sides want guarantees.\n")
+    quotes = quotes_of(coder, text)
+    assert [(q.kind, q.speaker_name) for q in quotes] == [
+        ("direct", None), ("direct", "John Kerry"), ("direct", None), ("direct", "John Kerry")]
+    assert quotes[1].text == "We are closer than we were a week ago."
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of the camp, which locals call \u201cthe island\u201d, said food was short.",
+    "The laws, dubbed \u2018Maggie\u2019s revenge\u2019 by some MPs, take effect in spring.",
+    "Protesters have nicknamed the bill \u201cthe Hunger Act\u201d.",
+])
+def test_a_name_given_is_not_a_quote(coder, text):
+    assert not [q for q in quotes_of(coder, text) if q.kind != "indirect"]

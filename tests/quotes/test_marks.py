@@ -6,7 +6,14 @@ import random
 
 import pytest
 
-from communique.quotes.marks import MAX_CHARS, MAX_PARAGRAPHS, find_passages, paragraphs
+from communique.quotes.marks import (
+    MAX_CHARS,
+    MAX_PARAGRAPHS,
+    find_passages,
+    find_transcript_lines,
+    normalise,
+    paragraphs,
+)
 
 
 def quoted(text: str) -> list[str]:
@@ -132,3 +139,36 @@ def test_the_work_grows_with_the_text_not_faster():
     text = ' "a' * 200_000
     passages = find_passages(text)
     assert sum(p.end - p.start for p in passages) <= len(text)
+
+
+def test_news_corpus_marks_are_read_as_curly_marks_keeping_offsets():
+    text = "``We have talked,'' Ms. Stein said. He had `changed the terms' and left."
+    normal = normalise(text)
+    assert len(normal) == len(text)
+    assert quoted(normal) == ["We have talked,", "changed the terms"]
+    assert normalise("No marks here, don't worry.") == "No marks here, don't worry."
+
+
+def test_spaced_guillemets_are_read_by_their_shape():
+    assert quoted("\u00ab Neutrality has served us \u00bb, said Wobmann.") == \
+        [" Neutrality has served us "]
+
+
+def test_a_british_quote_left_open_runs_on_where_the_next_paragraph_opens_with_a_mark():
+    text = ("\u2018Wait,\u2019 he said. \u2018Wait for growth.\n"
+            "\u2018I say the waiting is over.\u2019\n")
+    assert quoted(text) == ["Wait,", "Wait for growth. / I say the waiting is over."]
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Intro.\nQ: Will you go?\nKERRY: We are closer.\nQ: When?\nKERRY: Soon.\n",
+     ["Q", "KERRY", "Q", "KERRY"]),
+    ("Intro.\nTerekhov: We have generators.\nTerekhov: Many come back.\n",
+     ["Terekhov", "Terekhov"]),
+    ("Kenya: talks resume in Nairobi\nThe talks resumed on Monday.\n", []),  # a headline
+    ("Intro.\nLAVROV: \u201cWe will respond.\u201d\nLAVROV: \u201cSoon.\u201d\n", []),  # marked
+])
+def test_transcript_lines_count_where_their_label_recurs(text, labels):
+    lines = find_transcript_lines(text)
+    assert [line.label for line in lines] == labels
+    assert all(text[line.end - 1] != "\n" and text[line.start - 2] == ":" for line in lines)

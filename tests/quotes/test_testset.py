@@ -60,3 +60,27 @@ def test_the_scorer_matches_words_not_marks():
     assert speaker_fits(["Tor Hansen", "minister"], {"name": "the minister"})
     assert not speaker_fits("Dmitry Orlov", {"name": "Orlov"})
     assert not speaker_fits("Orlov", None)
+
+
+@pytest.fixture(scope="module", params=["conventions.yaml", "styles2.yaml"])
+def styled(coder, request):
+    articles = load(HERE / request.param)
+    return articles, code_all(coder, articles)
+
+
+def test_every_house_style_reaches_the_aims(styled):
+    """Quote F1 >= 0.85 in every style (an expected quote matches when the words overlap
+    by 80%, one quote per utterance), speakers >= 0.92 over all and >= 0.8 in each style
+    of ten quotes or more (the aim of 0.92 per style is not reached in every one yet:
+    docs/quotes.md)."""
+    from communique.quotes.evaluation import by_style
+
+    articles, coded = styled
+    assert {a["style"] for a in articles} >= {"wire", "nyt", "british", "curly", "interview",
+                                              "multipara"}
+    tallies = by_style(articles, coded)
+    for style, tally in tallies.items():
+        assert tally.f1 >= 0.85, (style, "\n".join(tally.errors))
+        if tally.found >= 10:
+            assert tally.speaker_accuracy >= 0.8, (style, "\n".join(tally.errors))
+    assert tallies["all"].speaker_accuracy >= 0.92, "\n".join(tallies["all"].errors)

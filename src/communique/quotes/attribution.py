@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .marks import Passage
+from .marks import ANSWER_LABELS, QUESTION_LABELS, Passage
 from .reading import DEMONSTRATIVES, Reading, Speaker
 
 SENTENCE_ENDS = frozenset({".", "!", "?"})
@@ -75,6 +75,13 @@ class Attributor:
                 self.reading.quoted[i] = True
         done: list[Attributed] = []
         for index, item in enumerate(items):
+            if item.passage.label is not None:
+                item.kind = "direct"
+                item.speaker = self.labelled(item.passage.label)
+                for i in item.tokens:
+                    self.reading.direct[i] = True
+                done.append(item)
+                continue
             following = items[index + 1] if index + 1 < len(items) else None
             self.attribute(item, following)
             item.kind = self.kind(item)
@@ -89,6 +96,18 @@ class Attributor:
             done.append(item)
         return done
 
+    def labelled(self, label: str) -> Speaker | None:
+        """Who a transcript label is: nobody named for "Q", the article's first person
+        for "A", else the person of that name ("KERRY" is John Kerry)."""
+        label = label.upper()
+        if label in QUESTION_LABELS:
+            return None
+        if label in ANSWER_LABELS:
+            person = next((a for a in self.reading.actors.values() if a["kind"] == "person"),
+                          None)
+            return Speaker(person["id"], person["name"]) if person else None
+        return self.reading.fuller_name(self.reading.named(label.title()))
+
     def locate(self, passage: Passage) -> Attributed:
         reading = self.reading
         first = reading.token_at(passage.start)
@@ -99,7 +118,8 @@ class Attributor:
     def attribute(self, item: Attributed, following: Attributed | None) -> None:
         cue = self.governing_cue(item)
         if cue is not None:
-            self.set_cue(item, cue)
+            if not self.gives_a_name(cue):
+                self.set_cue(item, cue)
             return
         if self.after(item, following):
             return
@@ -143,6 +163,17 @@ class Attributor:
             high -= 1
         return low, high
 
+    def gives_a_name(self, cue: Token) -> bool:
+        """A verb that gives a name, not a statement: "dubbed ‘Maggie’s revenge’",
+        "nicknamed “the Hunger Act”", or a naming verb in the present in a relative
+        clause ("the camp, which locals call “the island”")."""
+        vocabulary = self.reading.vocabulary
+        lemma = cue.lemma_.lower()
+        if lemma in vocabulary.name_giving:
+            return True
+        return lemma in vocabulary.naming and cue.dep_ == "relcl" and \
+            cue.tag_ in {"VBP", "VBZ"}
+
     def set_cue(self, item: Attributed, cue: Token, *, inverted_until: int | None = None
                 ) -> None:
         reading = self.reading
@@ -166,7 +197,7 @@ class Attributor:
         if not passage.closed:
             return self.inside_unclosed(item)
         doc = self.doc
-        start = self.reading.token_at(passage.end + 1)
+        start = self.reading.token_after(passage.end + 1)
         if start >= len(doc) or self.reading.paragraph_of(doc[start].idx) != item.paragraph:
             return False
         words = self.text[passage.start:passage.end].rstrip()
@@ -246,6 +277,9 @@ class Attributor:
                   opener - WINDOW)
         paragraph_start = reading.paragraphs[item.paragraph][0]
         previous = opener - 1
+        while previous > low and doc[previous].is_quote and doc[previous].idx >= \
+                item.passage.start - 3:
+            previous -= 1  # the first half of a mark of two characters (``)
         if previous < low or doc[previous].idx < paragraph_start:
             return
         separator = doc[previous]
@@ -375,7 +409,7 @@ class Attributor:
             return False
         reading = self.reading
         doc = self.doc
-        start = reading.token_at(item.passage.end + 1)
+        start = reading.token_after(item.passage.end + 1)
         if start >= len(doc) or reading.paragraph_of(doc[start].idx) != item.paragraph:
             return False
         end = min(reading.sentence_span(start)[1], start + 2 * WINDOW)

@@ -12,6 +12,7 @@ Writes `doc._.communique_quotes`, a list of plain dicts in text order:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.language import Language
@@ -20,12 +21,15 @@ from spacy.tokens import Doc
 from ..tables import Knowledge
 from .attribution import Attributed, Attributor
 from .indirect import Indirect, find_indirect
-from .marks import find_passages
+from .marks import Passage, find_passages, find_transcript_lines
 from .pronouns import resolve_quoted_pronouns
 from .reading import Reading, Speaker
 from .vocabulary import Vocabulary, package_vocabulary
 
 SPLIT_ENDINGS = (",", "\u2014", "\u2013", "-")
+QUOTE_MARKS = frozenset("\"\u201c\u201d\u201e\u00ab\u00bb\u2018")  # not apostrophes
+ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.(?=\s)")  # Mr., U.S.
+MAX_BETWEEN = 120  # characters of attribution between two parts of one quote
 
 
 class QuoteTagger:
@@ -36,6 +40,9 @@ class QuoteTagger:
         self.name = name
         self.knowledge = knowledge
         self.vocabulary = vocabulary or package_vocabulary()
+        self.titles = frozenset(role.role.split()[-1]
+                                for role in knowledge.lexicon.roles.values()
+                                if role.kind == "person")
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = self.match(doc)
@@ -43,8 +50,8 @@ class QuoteTagger:
         return doc
 
     def match(self, doc: Doc) -> list[dict]:
-        reading = Reading(doc, self.vocabulary)
-        attributed = Attributor(reading).read(find_passages(reading.text))
+        reading = Reading(doc, self.vocabulary, titles=self.titles)
+        attributed = Attributor(reading).read(_with_transcript(reading.text))
         marked = merge_split_quotes(reading, attributed)
         indirect = find_indirect(reading, _LastSpeaker(attributed))
         quotes = [_marked_plain(reading, group) for group in marked]
@@ -58,25 +65,57 @@ class QuoteTagger:
         resolve_quoted_pronouns(doc, quotes)
 
 
+def _with_transcript(text: str) -> list[Passage]:
+    """The marked passages and the lines of a transcript, in order; a marked passage
+    inside a transcript line is part of it."""
+    lines = find_transcript_lines(text)
+    if not lines:
+        return find_passages(text)
+    marked = [p for p in find_passages(text)
+              if not any(line.start <= p.start < line.end for line in lines)]
+    return sorted(marked + lines, key=lambda p: p.start)
+
+
 def merge_split_quotes(reading: Reading, items: list[Attributed]) -> list[list[Attributed]]:
-    """“We will,” he said, “stand firm.” is one quote: a direct quote ending in a comma,
-    an attribution, and a direct quote going on in lower case, in one sentence."""
+    """One utterance, one quote: “We will,” he said, “stand firm.” (a direct quote ending
+    in a comma, an attribution, a quote going on in lower case), and the direct quotes of
+    one speaker that follow each other in a paragraph with at most an attribution between
+    them (“We have made progress,” she said. “But ...”)."""
     groups: list[list[Attributed]] = []
     text = reading.text
     for item in items:
-        if groups:
-            last = groups[-1][-1]
-            between = text[last.passage.end + 1:max(last.passage.end + 1,
-                                                    item.passage.start - 1)]
-            words = text[item.passage.start:item.passage.end].lstrip(" \"'\u2018\u201c")
-            if last.kind == item.kind == "direct" and last.passage.closed and \
-                    last.paragraph == item.paragraph and last.cue is not None and \
-                    text[last.passage.start:last.passage.end].rstrip().endswith(SPLIT_ENDINGS) \
-                    and words[:1].islower() and not any(c in between for c in ".!?\n"):
-                groups[-1].append(item)
-                continue
+        if groups and _goes_on(text, groups[-1], item):
+            groups[-1].append(item)
+            continue
         groups.append([item])
     return groups
+
+
+def _goes_on(text: str, group: list[Attributed], item: Attributed) -> bool:
+    last = group[-1]
+    if not (last.kind == item.kind == "direct" and last.passage.closed and
+            last.paragraph == item.paragraph):
+        return False
+    between = text[last.passage.end + 1:max(last.passage.end + 1, item.passage.start - 1)]
+    if any(mark in between for mark in QUOTE_MARKS):
+        return False
+    words = text[item.passage.start:item.passage.end].lstrip(" \"'\u2018\u201c")
+    if last.cue is not None and \
+            text[last.passage.start:last.passage.end].rstrip().endswith(SPLIT_ENDINGS) \
+            and words[:1].islower() and not any(c in between for c in ".!?\n"):
+        return True
+    speaker = next((i.speaker for i in group if i.speaker is not None), None)
+    if speaker is None or item.speaker is None or not _same(speaker, item.speaker):
+        return False
+    # at most the attribution between them: one short sentence, or nothing
+    ends = sum(ABBREVIATION.sub("", between).count(c) for c in ".!?")
+    return len(between) <= MAX_BETWEEN and ends <= 1 and "\n" not in between
+
+
+def _same(a: Speaker, b: Speaker) -> bool:
+    if a.actor is not None or b.actor is not None:
+        return a.actor == b.actor
+    return (a.name or "").lower() == (b.name or "").lower()
 
 
 def _marked_plain(reading: Reading, group: list[Attributed]) -> dict:
@@ -84,8 +123,11 @@ def _marked_plain(reading: Reading, group: list[Attributed]) -> dict:
     pieces = [piece for item in group for piece in item.passage.pieces]
     words = [text[s:e].strip() for s, e in pieces]
     for n in range(len(words) - 1):
-        if len(group) > 1:
-            words[n] = words[n].rstrip(" ,\u2014\u2013-")
+        if len(group) > 1 and words[n].endswith(SPLIT_ENDINGS):
+            # "We have made progress," she said. "But ...": the comma ends a sentence
+            # when the next part opens one; "We will," he said, "stand firm" reads on
+            opens = words[n + 1].lstrip(" \"'\u2018\u201c")[:1].isupper()
+            words[n] = words[n].rstrip(" ,\u2014\u2013-") + ("." if opens else "")
     speaker = next((item.speaker for item in group if item.speaker is not None), None)
     cue = next((item.cue for item in group if item.cue is not None), None)
     addressee = next((item.addressee_hint for item in group if item.addressee_hint is not None),

@@ -154,7 +154,9 @@ def _content(reading: Reading, clause: Token, verb: Token) -> tuple[int, int] | 
         # a second clause with its own "that", or "adding that ...": statements of their own
         if child.i > clause.i and ((child.dep_ == "conj" and any(
                 m.dep_ == "mark" and m.lower_ in MARKERS for m in child.children))
-                or (child.dep_ in {"advcl", "conj"} and reading.is_reporting(child))):
+                or (child.dep_ in {"advcl", "conj"} and (reading.is_reporting(child) or
+                                                         reading.is_cue_word(child, naming=True)))):
+            # "..., calling the accusations “a smear”": the speaker's own act of naming
             end = min(end, child.left_edge.i)
     if verb.dep_ == "parataxis" and clause.i == verb.head.i:
         start, end = _around(verb, start, end)

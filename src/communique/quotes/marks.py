@@ -37,6 +37,9 @@ SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?(?=\s|$)")
 OPEN_AFTER = frozenset("([{\u2014\u2013-/:;\u2026")
 CLOSE_BEFORE = frozenset(",.;:!?)]}\u2014\u2013-/\u2026")
 
+CLOSING_PAIR = re.compile(r"(?<=[^\s'])''")  # two single marks closing a quote
+GUILLEMETS = frozenset("\u00ab\u00bb")
+
 MAX_PARAGRAPHS = 12  # a quoted speech longer than this goes on as a new passage
 MAX_CHARS = 2500  # longer in one paragraph: a stray mark, cut at its first sentence
 
@@ -51,6 +54,7 @@ class Passage:
     closed: bool  # ended by a closing mark (not by its paragraph's end or a cap)
     single: bool = False  # in single marks
     continues: bool = False  # goes on from the passage before it (cut by a cap)
+    label: str | None = None  # the speaker's label of a transcript line ("KERRY", "Q")
 
     @property
     def close_mark(self) -> int | None:
@@ -67,6 +71,17 @@ class _Open:
     pieces: list[tuple[int, int]] = field(default_factory=list)
     depth: int = 1
     continues: bool = False
+
+
+def normalise(text: str) -> str:
+    """The text with the marks of news corpora and the New York Times (``...'' and
+    `...') written as curly marks, keeping every offset: "``" is a space and an opening
+    mark, "''" after a word a closing mark and a space, "`" an opening single mark."""
+    if "`" not in text and "''" not in text:
+        return text
+    text = text.replace("``", " \u201c")
+    text = CLOSING_PAIR.sub("\u201d ", text)
+    return text.replace("`", "\u2018")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -124,7 +139,8 @@ def _read_paragraph(text: str, p_start: int, p_end: int, carried: _Open | None,
                 if close is not None:
                     passages.append(Passage(i + 1, close, [(i + 1, close)], True, single=True))
                     index = bisect_right(marks, close)
-                elif i == lead or text[p_start:i].rstrip().endswith(":"):
+                elif i == lead or text[p_start:i].rstrip().endswith(":") or \
+                        _next_opens_single(text, p_end):
                     # a British quote running over paragraphs closes in a later one
                     current = _Open(i + 1, single=True)
             continue
@@ -156,6 +172,34 @@ def _read_paragraph(text: str, p_start: int, p_end: int, carried: _Open | None,
     return current
 
 
+TRANSCRIPT_LINE = re.compile(
+    r"[ \t]*(?P<label>Q|A|[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}|[A-Z][a-z'-]+):[ \t]+"
+    r"(?P<words>[^\s\"\u201c\u2018\u00ab\u201e'].*)")
+QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "INTERVIEWER"})
+ANSWER_LABELS = frozenset({"A", "ANSWER"})
+
+
+def find_transcript_lines(text: str) -> list[Passage]:
+    """The lines of an interview transcript: a paragraph opening with a speaker's label
+    and a colon ("KERRY: We are closer ...", "Q: Will you ...", "Terekhov: ..."), its
+    words unmarked. A label counts where the article has it on two paragraphs or more,
+    or where question and answer labels alternate; one "Kenya: talks resume" is a
+    headline, not a transcript."""
+    found = []
+    for start, end in paragraphs(text):
+        match = TRANSCRIPT_LINE.fullmatch(text, start, end)
+        if match is not None:
+            words_end = _trim_end(text, match.start("words"), end)
+            found.append((match.group("label"), match.start("words"), words_end))
+    counts: dict[str, int] = {}
+    for label, _, _ in found:
+        counts[label.upper()] = counts.get(label.upper(), 0) + 1
+    questions = sum(n for label, n in counts.items() if label in QUESTION_LABELS)
+    dialogue = QUESTION_LABELS | ANSWER_LABELS
+    return [Passage(s, e, [(s, e)], False, label=label) for label, s, e in found
+            if (questions >= 2 if label.upper() in dialogue else counts[label.upper()] >= 2)]
+
+
 def _finish(passage: _Open, passages: list[Passage], *, closed: bool) -> None:
     if not passage.pieces:
         return
@@ -183,7 +227,10 @@ def _role(text: str, i: int, p_end: int, looks_open: bool, *, inside: bool = Fal
     if close_right and not open_left:
         return "close"
     if open_left and close_right:
-        # a mark alone between spaces: close an open quote, else nothing
+        # a mark alone between spaces: close an open quote, else nothing; a spaced
+        # guillemet (« text ») is read by its shape
+        if text[i] in GUILLEMETS:
+            return "open" if looks_open else "close"
         return "close" if inside and not looks_open else "none"
     # inside a word ("6"x", "word"word"): its shape decides, a straight mark is nothing
     if text[i] == '"':
@@ -235,6 +282,16 @@ class _SingleCloses:
 
     def is_close(self, i: int) -> bool:
         return i in self.all
+
+
+def _next_opens_single(text: str, p_end: int) -> bool:
+    """The next paragraph opens with a single mark: a British quote left open at the end
+    of this one goes on there (‘... Wait for growth.\n‘I say ...’)."""
+    i = p_end
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i < len(text) and text[i] in SINGLE_OPENERS and i + 1 < len(text) and \
+        text[i + 1].isalpha()
 
 
 def _first_char(text: str, start: int, end: int) -> int:

@@ -15,7 +15,7 @@ from spacy.attrs import IDX, LEMMA, LOWER, SENT_START
 from spacy.tokens import Doc, Token
 
 from ..tables import vocabulary as shared_words
-from .marks import paragraphs
+from .marks import normalise, paragraphs
 from .vocabulary import Vocabulary
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -41,12 +41,21 @@ class Speaker:
         return {"actor": self.actor, "name": self.name}
 
 
+def _name_words(name: str) -> set[str]:
+    """The words of a name, and the parts of hyphenated ones ("al-Sudani": "sudani")."""
+    words = set(name.lower().split())
+    return words | {part for word in words for part in word.split("-") if len(part) > 2}
+
+
 class Reading:
     """One article, ready for looking up who said what."""
 
-    def __init__(self, doc: Doc, vocabulary: Vocabulary) -> None:
+    def __init__(self, doc: Doc, vocabulary: Vocabulary, *,
+                 titles: frozenset[str] = frozenset()) -> None:
         self.doc = doc
-        self.text = doc.text  # built from the tokens on each call: read it once
+        self.titles = titles  # the last words of roles of persons: "minister", "senator"
+        # built from the tokens on each call: read it once; ``...'' as curly marks
+        self.text = normalise(doc.text)
         self.vocabulary = vocabulary
         # whole columns at once: making a Token object per word would cost more than all
         # the rest of the stage on a long article
@@ -100,6 +109,14 @@ class Reading:
             index += 1
         return index
 
+    def token_after(self, char: int) -> int:
+        """Index of the first token starting at or after a character offset (after a
+        closing mark of two characters, the token after it)."""
+        index = self.token_at(char)
+        while index + 1 < len(self.doc) and self.doc[index].idx < char:
+            index += 1
+        return index
+
     def paragraph_of(self, char: int) -> int:
         return max(bisect_right(self.paragraph_starts, char) - 1, 0)
 
@@ -121,7 +138,7 @@ class Reading:
         lemma = token.lemma_.lower()
         vocabulary = self.vocabulary
         if not (lemma in vocabulary.reporting or (manner and lemma in vocabulary.manner)
-                or (naming and lemma in vocabulary.naming)):
+                or (naming and (lemma in vocabulary.naming or lemma in vocabulary.name_giving))):
             return False
         particle = vocabulary.particles.get(lemma)
         return particle is None or any(c.dep_ == "prt" and c.lower_ == particle
@@ -165,6 +182,13 @@ class Reading:
                 if subject.lower_ in RELATIVE and token.dep_ == "relcl":
                     return token.head
                 return subject
+            if any(c.dep_ in SUBJECTS and self.paragraph_of(c.idx) != paragraph
+                   for c in token.children):
+                # the parser ran a headline into the sentence and took its subject from
+                # there: the person named first in the verb's own paragraph, before it
+                found = self._first_person_before(verb, paragraph)
+                if found is not None:
+                    return found
             if token.dep_ not in SHARES_SUBJECT or token.head.i == token.i:
                 return self._left_neighbour(verb)
             if token.dep_ == "advcl" and token.tag_ == "VBG" and token.i < token.head.i:
@@ -180,6 +204,21 @@ class Reading:
                 # "said the cases had fallen, adding that ...": the parser hangs "adding"
                 # on the reported clause; the one adding is the one who said it
                 token = token.head
+        return None
+
+    def _first_person_before(self, verb: Token, paragraph: int) -> Token | None:
+        start = self.paragraphs[paragraph][0]
+        for index in range(bisect_left(self.mention_starts, verb.i) - 1, -1, -1):
+            mention = self.mentions[index]
+            if self.doc[mention["start"]].idx < start:
+                break
+        else:
+            index = -1
+        for mention in self.mentions[index + 1:]:
+            if mention["start"] >= verb.i:
+                break
+            if self._person_at(mention["head"]) and not self.quoted[mention["head"]]:
+                return self.doc[mention["head"]]
         return None
 
     def _first_subject(self, start: int, end: int) -> Token | None:
@@ -242,7 +281,148 @@ class Reading:
 
     def speaker(self, token: Token | None, fallback: Speaker | None = None) -> Speaker | None:
         """The actor a word names, else the words themselves. For "he" or "she", see
-        `pronoun_speaker`; `fallback` is the last speaker, for a pronoun with no actor."""
+        `pronoun_speaker`; `fallback` is the last speaker, for a pronoun with no actor.
+        A bare title ("the minister", or "he" for one) is the person it titles."""
+        found = self._speaker(token, fallback)
+        if found is None or token is None:
+            return found
+        return self.titled_person(found, token.i) or self.fuller_name(found)
+
+    def fuller_name(self, speaker: Speaker) -> Speaker:
+        """The person named in full for a speaker known by one word of the name: "Mr.
+        Li" is Li Qiang, "Sudani" Mohammed Shia al-Sudani, an actor "Plas" Caroline van
+        der Plas, where the article names one such person only."""
+        name = speaker.name or ""
+        actor = self.actors.get(speaker.actor) if speaker.actor else None
+        if actor is not None and actor["kind"] != "person":
+            return speaker
+        words = [w for w in name.lower().split() if w not in HONORIFICS]
+        if len(words) != 1 or not name[:1].isupper():
+            return speaker
+        fuller: dict[str, str] = {}  # actor id -> the name in full
+        for other in self.actors.values():
+            if other["kind"] == "person" and other["id"] != speaker.actor and \
+                    len(other["name"].split()) > 1 and words[0] in _name_words(other["name"]):
+                fuller[other["id"]] = other["name"]
+        for mention in self.mentions:
+            # the actors stage may have named the person otherwise ("Li Qiang" is a
+            # mention of an actor it named from a headline)
+            other = mention.get("actor")
+            if other in self.actors and other != speaker.actor and other not in fuller and \
+                    self.actors[other]["kind"] == "person" and mention["kind"] != "pronoun":
+                name = self._proper_name(mention)
+                if name and len(name.split()) > 1 and words[0] in _name_words(name):
+                    fuller[other] = name
+        if len(fuller) != 1:
+            return speaker
+        [(actor_id, full)] = fuller.items()
+        return Speaker(actor_id, full, speaker.token)
+
+    def _proper_name(self, mention: dict) -> str:
+        """The last run of capitalised words of a mention that are no title: "Li Qiang"
+        of "China's premier, Li Qiang"."""
+        run: list[str] = []
+        best: list[str] = []
+        for token in self.doc[mention["start"]:mention["end"]]:
+            if token.text[:1].isupper() and token.lower_ not in self.titles and \
+                    token.lower_ not in HONORIFICS and token.pos_ == "PROPN":
+                run.append(token.text)
+            else:
+                best, run = (run or best), []
+        return " ".join(run or best)
+
+    def titled_person(self, speaker: Speaker, at: int) -> Speaker | None:
+        """The named person a bare title stands for: "the minister said" after "Foreign
+        Minister Hossein Karimi", "the interior minister, Kithure Kindiki" or "Ihor Terekhov
+        has been mayor of Kharkiv"; the nearest such person before `at`."""
+        actor = self.actors.get(speaker.actor) if speaker.actor else None
+        title = self._bare_title(actor["name"] if actor else speaker.name)
+        if title is None:
+            return None
+        for index in range(bisect_left(self.mention_starts, at) - 1, -1, -1):
+            mention = self.mentions[index]
+            other = self.actors.get(mention.get("actor"))
+            if other is None or other["id"] == speaker.actor or other["kind"] != "person" or \
+                    mention["kind"] == "pronoun" or self.quoted[mention["start"]] or \
+                    self._bare_title(other["name"]) is not None:
+                continue
+            if self._titled(mention, title):
+                return Speaker(other["id"], other["name"], speaker.token)
+        name = self._titled_name(title, at)
+        return Speaker(speaker.actor, name, speaker.token) if name else None
+
+    def _titled_name(self, title: str, at: int) -> str | None:
+        """A name the text gives a title before `at` where the actors stage made no
+        person of it: "Governor Abba Yusuf", "the rural affairs minister, Huw Price"."""
+        doc = self.doc
+        for i in range(min(at, len(doc) - 1), -1, -1):
+            token = doc[i]
+            if self.quoted[i] or token.lemma_.lower() != title or (token.pos_ == "PROPN" \
+                    and token.text.lower() != title) or self._in_headline(token.idx):
+                continue
+            j = i + 1
+            if j < len(doc) and doc[j].text == ",":
+                j += 1
+            k = j
+            while k < len(doc) and k - j < 4 and doc[k].pos_ == "PROPN" and \
+                    doc[k].text[:1].isupper() and doc[k].lower_ not in self.titles:
+                k += 1
+            if k - j >= 2:
+                return doc[j:k].text
+        return None
+
+    def _bare_title(self, name: str | None) -> str | None:
+        """The title word of a name made only of a role ("minister", "rural affairs
+        minister", "Venezuela's oil minister"), else None."""
+        if not name:
+            return None
+        words = name.replace("\u2019", "'").split()
+        last = words[-1].lower()
+        if last not in self.titles:
+            return None
+        for word in words[:-1]:
+            if word[:1].isupper() and not word.endswith("'s") and word.lower() != "the":
+                return None
+        return last
+
+    def _in_headline(self, char: int) -> bool:
+        """In a short paragraph whose words are capitalised: a headline."""
+        start, end = self.paragraphs[self.paragraph_of(char)]
+        words = [w for w in self.text[start:end].split() if w[:1].isalpha()]
+        return 0 < len(words) <= 14 and \
+            sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+    def _titled(self, mention: dict, title: str) -> bool:
+        """The title stands by the mention: before it ("Governor Abba Yusuf", "the
+        interior minister, Kithure Kindiki"), after it (", the minister") or as what the
+        person is ("Ihor Terekhov has been mayor")."""
+        doc = self.doc
+        start, end = mention["start"], mention["end"]
+        sentence_start, sentence_end = self.sentence_span(start)
+        if any(t.lower_ == title or t.lemma_.lower() == title
+               for t in doc[start:end]):
+            return True
+        for i in range(start - 1, max(sentence_start, start - 7) - 1, -1):
+            token = doc[i]
+            if token.pos_ in {"VERB", "AUX"} or (token.is_punct and token.text != ","):
+                break
+            if token.lower_ == title or token.lemma_.lower() == title:
+                return True
+        if end < sentence_end and doc[end].text == ",":
+            for i in range(end + 1, min(sentence_end, end + 7)):
+                token = doc[i]
+                if token.pos_ in {"VERB", "AUX"} or token.is_punct:
+                    break
+                if token.lower_ == title or token.lemma_.lower() == title:
+                    return True
+        head = doc[mention["head"]]
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+            return any(c.dep_ == "attr" and c.lemma_.lower() == title
+                       for c in head.head.children)
+        return False
+
+    def _speaker(self, token: Token | None, fallback: Speaker | None = None
+                 ) -> Speaker | None:
         if token is None:
             return None
         if token.pos_ == "PRON":
@@ -251,6 +431,12 @@ class Reading:
             # "the ELN's commander, Pablo Beltran": the person, not the role
             if child.dep_ == "appos" and self._person_at(child.i):
                 return self._from_mention(self.mention_at[child.i], child)
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and \
+                    child.i not in self.mention_at and child.ent_type_ == "PERSON":
+                # "A spokeswoman for Ford, Jessica Enoch": a name the actors stage missed
+                index = self.mention_at.get(token.i)
+                actor = self.mentions[index].get("actor") if index is not None else None
+                return Speaker(actor, self.doc[child.left_edge.i:child.i + 1].text, child.i)
         index = self.mention_at.get(token.i)
         if index is not None:
             mention = self.mentions[index]
@@ -290,14 +476,15 @@ class Reading:
 
     def previous_subject(self, token: Token) -> Speaker | None:
         """The person who is the subject of the sentence before, in the same paragraph,
-        when that sentence has no quote of its own."""
+        when that sentence has no direct quote of its own (a partial quote is the
+        subject's own words: "X said his side had made “painful concessions”.")."""
         start, _ = self.sentence_span(token.i)
         if start == 0:
             return None
         prev_start, prev_end = self.sentence_span(start - 1)
         if self.paragraph_of(self.doc[prev_start].idx) != self.paragraph_of(token.idx):
             return None
-        if any(self.quoted[i] for i in range(prev_start, prev_end)):
+        if any(self.direct[i] for i in range(prev_start, prev_end)):
             return None
         root = next((t for t in self.doc[prev_start:prev_end] if t.dep_ == "ROOT"), None)
         subject = self.subject_of(root) if root is not None else None

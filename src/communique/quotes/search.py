@@ -11,7 +11,7 @@ Ushakov" too), or when it is the actor's code ("RUSGOV").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..records import Article, Quote
 
@@ -34,6 +34,21 @@ def said_by(article: Article, name: str | None = None, *,
     wanted = _words(name)
     code = name.strip().upper()
     return [q for q in quotes if wanted and _fits(article, q, wanted, code)]
+
+
+def stored_quotes(store, name: str | None = None, *, kinds: Iterable[str] = KINDS
+                  ) -> Iterator[tuple[Article, Quote]]:
+    """What `said_by` finds in every article of a store (`communique.store.Store`) that
+    has quotes, article by article in id order."""
+    from ..store.queries import get_article
+
+    ids = store.connection.execute(
+        "SELECT DISTINCT article_id FROM quotes ORDER BY article_id").fetchall()
+    for (article_id,) in ids:
+        article = get_article(store, article_id)
+        if article is not None:
+            for quote in said_by(article, name, kinds=kinds):
+                yield article, quote
 
 
 def _fits(article: Article, quote: Quote, wanted: set[str], code: str) -> bool:

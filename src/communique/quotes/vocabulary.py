@@ -23,10 +23,11 @@ class VocabularyTable(TableRow):
     refusing_verbs: list[str] = []
     manner_verbs: list[str] = []
     naming_verbs: list[str] = []
+    name_giving_verbs: list[str] = []
     nouns: list[str] = []
 
     @field_validator("reporting_verbs", "refusing_verbs", "manner_verbs", "naming_verbs",
-                     "nouns")
+                     "name_giving_verbs", "nouns")
     @classmethod
     def _words(cls, words: list[str]) -> list[str]:
         for word in words:
@@ -45,6 +46,7 @@ class Vocabulary:
     nouns: frozenset[str]
     refusing: frozenset[str]  # "declined to say": nothing is reported
     particles: dict[str, str]  # "point out": a verb that reports only with its particle
+    name_giving: frozenset[str] = frozenset()  # "dubbed ‘X’": a name, not a statement
 
     @property
     def cues(self) -> frozenset[str]:
@@ -76,7 +78,8 @@ class Vocabulary:
                 verbs[group].add(head)
         return cls(frozenset(verbs["reporting"]), frozenset(verbs["manner"]),
                    frozenset(table.naming_verbs), frozenset(table.nouns),
-                   frozenset(table.refusing_verbs), particles)
+                   frozenset(table.refusing_verbs), particles,
+                   frozenset(table.name_giving_verbs))
 
 
 def _line_of(path: Path, key: str) -> int:

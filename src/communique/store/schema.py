@@ -81,6 +81,10 @@ MIGRATIONS: tuple[Migration, ...] = (
             aliases VARCHAR[], country VARCHAR, sector VARCHAR, title VARCHAR, org VARCHAR,
             since DATE, "until" DATE, "source" VARCHAR NOT NULL, articles INTEGER)""",
     )),
+    Migration(4, "quote parts: the spans of each part of a quote broken by its attribution", (
+        # JSON [[start, end], ...]; null in rows written before: the whole span
+        "ALTER TABLE quotes ADD COLUMN parts VARCHAR",
+    )),
 )
 LATEST = MIGRATIONS[-1].version
 REGISTRY_COLUMNS = ("entry", "name", "kind", "aliases", "country", "sector", "title", "org",

@@ -244,7 +244,8 @@ async function articleView(id, params) {
           record.quotes.length ? el("section", {}, el("h2", {}, `Quotes (${record.quotes.length})`),
              el("ul", {class: "quote-list"}, record.quotes.map((q) => el("li", {},
                el("b", {}, q.speaker ? q.speaker.name : "unattributed"),
-               el("small", {}, ` ${q.kind}`), el("q", {}, q.text))))) : null))));
+               el("small", {}, ` ${q.kind}` + (q.parts && q.parts.length > 1 ?
+                 `, ${q.parts.length} parts` : "")), el("q", {}, q.text))))) : null))));
   const wanted = params.get("event");
   if (wanted && record.events.some((e) => e.id === wanted)) choose(wanted, true);
 }

@@ -84,8 +84,10 @@ export function articleMarks(record) {
     marks.push({...sentence, kind: "sentence", event: event.id});
   }
   record.quotes.forEach((quote, index) => {
-    marks.push({start: quote.start, end: quote.end, kind: "quote", quote: index,
-                title: `${quote.kind} quote` + (quote.speaker ? ` of ${quote.speaker.name}` : "")});
+    // a quote broken by its attribution is marked part by part, the attribution not
+    const parts = quote.parts && quote.parts.length ? quote.parts : [[quote.start, quote.end]];
+    const title = `${quote.kind} quote` + (quote.speaker ? ` of ${quote.speaker.name}` : "");
+    for (const [start, end] of parts) marks.push({start, end, kind: "quote", quote: index, title});
   });
   return {marks, colour};
 }
