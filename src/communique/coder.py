@@ -32,6 +32,7 @@ from .settings import Settings
 from .tables import Knowledge, load_knowledge
 
 log = logging.getLogger(__name__)
+STATEMENT_ROOT = "01"  # CAMEO 01, make public statement: no PLOVER type
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +209,7 @@ class Coder:
     # -- Doc to record -----------------------------------------------------------------
     def to_article(self, doc: Doc, record: InputRecord, *, explain: bool = False) -> Article:
         article = article_from_doc(doc, record, self.knowledge, self.settings.min_confidence,
-                                   explain=explain)
+                                   explain=explain, statements=self.settings.statements)
         if article.text != record.text:
             restore_offsets(article, record.text, normalise(record.text)[1])
         return article
@@ -257,7 +258,8 @@ def _log_rejected(rejected: Rejected) -> None:
 
 
 def article_from_doc(doc: Doc, record: InputRecord, knowledge: Knowledge,
-                     min_confidence: float = 0.0, *, explain: bool = False) -> Article:
+                     min_confidence: float = 0.0, *, explain: bool = False,
+                     statements: bool = True) -> Article:
     """The record contract's Article, built from what the components left on the Doc;
     with `explain`, the rules that shaped each event and the drafts they dropped."""
     cameo = knowledge.cameo
@@ -270,11 +272,14 @@ def article_from_doc(doc: Doc, record: InputRecord, knowledge: Knowledge,
     events: list[Event] = []
     dropped = list(doc._.communique_dropped or []) if explain else None
     for plain in doc._.communique_events or []:
-        if plain["confidence"] < min_confidence:
+        left_out = "below-min-confidence" if plain["confidence"] < min_confidence else \
+            "statements-left-out" if not statements and plain["code"][:2] == STATEMENT_ROOT \
+            else None
+        if left_out:
             if dropped is not None:
                 dropped.append({**{k: plain.get(k) for k in (
                     "sentence", "code", "trigger", "source", "target", "snippet", "rules")},
-                    "dropped_by": "below-min-confidence"})
+                    "dropped_by": left_out})
             continue
         code = cameo[plain["code"]]
         plover_type = plain.get("plover") or code.plover_type

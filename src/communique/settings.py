@@ -57,6 +57,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("known_actors", True, "Fill in actors the text leaves unplaced from the built-in "
             "table of office-holders (heads of state and government, ministers, heads of "
             "IGOs and armed groups), by the article's date.", _switch),
+    Setting("statements", True, "Code CAMEO 01 statements (comments, optimism and pessimism, "
+            "declining to comment, claiming or denying responsibility): quad class 0, no "
+            "PLOVER type; off leaves them out.", _switch),
 )
 SETTINGS_BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 
@@ -71,6 +74,7 @@ class Settings:
     min_confidence: float = 0.0
     dictionaries: tuple[str, ...] = field(default_factory=tuple)
     known_actors: bool = True
+    statements: bool = True
 
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

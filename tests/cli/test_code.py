@@ -121,3 +121,12 @@ def test_explain_gives_each_event_its_rules_and_lists_dropped_drafts():
     pretty = run("code", "-", "--explain", "--pretty", input=text)
     assert "rules: pattern-verb-173" in pretty.stdout
     assert "Dropped drafts" in pretty.stdout and "dropped by hypothetical" in pretty.stdout
+
+
+def test_no_statements_leaves_cameo_01_out():
+    text = "Moscow denied any involvement in the poisoning. Police arrested 12 protesters."
+    coded = json.loads(run("code", "-", input=text).stdout)
+    assert any(e["cameo"].startswith("01") for e in coded["events"])
+    left_out = json.loads(run("code", "-", "--no-statements", input=text).stdout)
+    assert left_out["events"] and not any(e["cameo"].startswith("01")
+                                          for e in left_out["events"])

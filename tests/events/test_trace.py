@@ -55,3 +55,14 @@ def test_without_explain_the_record_is_as_before(coder):
     record = coder.code("Police arrested 12 protesters in Tehran.").to_dict()
     assert record["events"] and "dropped" not in record
     assert all("rules" not in event for event in record["events"])
+
+
+def test_statements_are_coded_with_quad_0_and_no_plover_type_and_can_be_left_out(coder):
+    from communique import Coder
+
+    text = "The foreign ministry declined to comment on the report."
+    [event] = coder.code(text).events
+    assert event.cameo == "011" and event.quad == 0 and event.plover_type is None
+    without = Coder(statements=False, nlp=coder.nlp).code(text, explain=True)
+    assert not without.events
+    assert [d["dropped_by"] for d in without.dropped] == ["statements-left-out"]

@@ -25,6 +25,9 @@ from .common import EXIT_OK, EXIT_SKIPPED, SkipReporter, coder_options, make_cod
               help="Write JSONL here (default: standard output).")
 @click.option("--pretty", is_flag=True, help="A human-readable view instead of JSONL.")
 @click.option("--include-text", is_flag=True, help="Put each article's text in its record.")
+@click.option("--statements/--no-statements", default=None,
+              help="Code CAMEO 01 statements (quad class 0, no PLOVER type); default: on "
+              "(env COMMUNIQUE_STATEMENTS).")
 @click.option("--explain", is_flag=True,
               help="Give each event the rules that shaped it (`rules`) and each record the "
               "drafts the rules dropped (`dropped`), each with the rule that dropped it.")
@@ -41,7 +44,8 @@ from .common import EXIT_OK, EXIT_SKIPPED, SkipReporter, coder_options, make_cod
               "to add to the registry; may be repeated.")
 @coder_options
 @user_errors
-def code(inputs, date, output, pretty, include_text, explain, progress, learn, registry_path,
+def code(inputs, date, output, pretty, include_text, statements, explain, progress, learn,
+         registry_path,
          known_actors, model, dictionaries, min_confidence, batch_size) -> None:
     """Code articles into actors, events and quotes.
 
@@ -52,7 +56,7 @@ def code(inputs, date, output, pretty, include_text, explain, progress, learn, r
     """
     if date is not None:
         date = normalise_date(date, "--date")
-    coder = make_coder(model, dictionaries, min_confidence, batch_size)
+    coder = make_coder(model, dictionaries, min_confidence, batch_size, statements=statements)
     registry = None
     if learn or registry_path or known_actors:
         registry = Registry.load(registry_path) if registry_path else Registry()

@@ -39,7 +39,7 @@ def coder_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def coder_settings(model: str | None, dictionaries: tuple[str, ...],
                    min_confidence: float | None, batch_size: int | None, *,
-                   check: bool = False):
+                   check: bool = False, statements: bool | None = None):
     """The settings the coder options give. With `check`, a missing model or a bad
     dictionary is said now, before workers, a cluster or a server start."""
     from ..pipeline.model import choose_model
@@ -47,7 +47,7 @@ def coder_settings(model: str | None, dictionaries: tuple[str, ...],
     from ..tables import load_knowledge
 
     overrides: dict[str, Any] = {"model": model, "min_confidence": min_confidence,
-                                 "batch_size": batch_size}
+                                 "batch_size": batch_size, "statements": statements}
     if dictionaries:
         overrides["dictionaries"] = tuple(dictionaries)
     settings = Settings.load(**overrides)
@@ -58,10 +58,11 @@ def coder_settings(model: str | None, dictionaries: tuple[str, ...],
 
 
 def make_coder(model: str | None, dictionaries: tuple[str, ...], min_confidence: float | None,
-               batch_size: int | None):
+               batch_size: int | None, *, statements: bool | None = None):
     from ..coder import Coder
 
-    return Coder(coder_settings(model, dictionaries, min_confidence, batch_size))
+    return Coder(coder_settings(model, dictionaries, min_confidence, batch_size,
+                                statements=statements))
 
 
 class SkipReporter:

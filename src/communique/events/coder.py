@@ -131,7 +131,8 @@ class EventCoder:
             pattern = trigger.pattern
             carried = clause.frames or clause.lights or clause.transparents
             if pattern.pos == "noun" and not carried and not (
-                    pattern.standalone and self._stands_alone(trigger, triggers, finder)):
+                    (pattern.standalone or self._done_by(trigger, triggers, finder))
+                    and self._stands_alone(trigger, triggers, finder)):
                 self.trace.drop_clause(clause, number, "event-noun-not-an-act-of-its-own")
                 continue
             drafts.extend(self.realise(clause, number, finder, hedged))
@@ -172,6 +173,19 @@ class EventCoder:
         return kept
 
     @staticmethod
+    def _done_by(trigger: Trigger, triggers: dict[int, Trigger], finder: ArgumentFinder
+                 ) -> bool:
+        """An event noun whose doer the sentence names with "by", as the subject of what
+        is said of it, is an act told in nominal form: "the arrest of the journalist by
+        Turkish police drew condemnation". (Alone, "the arrest" is often an earlier act.)"""
+        token = trigger.token
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.i in triggers:
+            return False
+        return any(prep.dep_ in {"prep", "agent"} and prep.lower_ == "by"
+                   and any(finder.args(obj) for obj in prep.children if obj.dep_ == "pobj")
+                   for prep in token.children)
+
+    @staticmethod
     def _stands_alone(trigger: Trigger, triggers: dict[int, Trigger],
                       finder: ArgumentFinder) -> bool:
         """An event noun in the object of another action ("attend the APEC summit") is
@@ -199,7 +213,8 @@ class EventCoder:
             return False  # "a four-day pause in the fighting": a pause, not fighting
         if token.dep_ == "pobj":
             governor = token.head.head
-        if token.dep_ == "nsubj" and governor.i != token.i and governor.i in triggers:
+        if token.dep_ == "nsubj" and governor.i != token.i and governor.i in triggers \
+                and not triggers[governor.i].light:
             # "a roadside bombing killed a soldier", "a US drone strike killed ...": the
             # means of the killing; but "fighting between the army and the RSF killed
             # dozens" names its sides
