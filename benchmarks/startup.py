@@ -81,7 +81,7 @@ def main() -> None:
     print(header)
     for name, argv in commands(db, Path(folder.name) / "export.tsv").items():
         times: dict[str, list[tuple[float, float]]] = {tree: [] for tree in trees}
-        for tree, src in trees.items():
+        for src in trees.values():
             run_once(src, argv)  # warm the file cache
         for _ in range(args.repeat):
             for tree, src in trees.items():
