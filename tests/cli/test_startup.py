@@ -57,3 +57,31 @@ def test_the_command_table_gives_each_command_its_own_help():
         stand_in = click.Command(name, help=sentence)
         for limit in (30, 45, 70, 200):
             assert stand_in.get_short_help_str(limit) == command.get_short_help_str(limit)
+
+
+PACKAGE = """
+import json, sys
+import communique
+before = sorted(m for m in sys.modules if m.split(".")[0] == "spacy" or m == "communique.coder")
+coder_class = communique.Coder
+from communique import Coder, Rejected
+from communique.coder import Coder as Direct, Rejected as DirectRejected
+try:
+    communique.NoSuchThing
+    missing = None
+except AttributeError as error:
+    missing = str(error)
+print(json.dumps({"before": before[:3], "same": coder_class is Coder is Direct,
+                  "rejected": Rejected is DirectRejected, "missing": missing,
+                  "listed": sorted(set(communique.__all__) - set(dir(communique)))}))
+"""
+
+
+def test_the_package_gives_the_coder_when_asked_and_not_before():
+    done = subprocess.run([sys.executable, "-c", PACKAGE], capture_output=True, text=True,
+                          check=True)
+    report = json.loads(done.stdout)
+    assert report["before"] == []
+    assert report["same"] and report["rejected"]
+    assert report["missing"] == "module 'communique' has no attribute 'NoSuchThing'"
+    assert set(report["listed"]) <= {"Coder", "Rejected"}
