@@ -138,8 +138,9 @@ def searches(store: Store) -> dict[str, object]:
         "/articles/ID (one whole article)": lambda: get_article(store, some_article),
         "/overview": lambda: overview(store),
         "stories --dyad CHN USA": lambda: find_stories(store, dyad=("CHN", "USA")),
-        "quotes --db --speaker putin (first 20)":
-            lambda: _first(stored_quotes(store, "putin"), 20),
+        # quotes --db reads whole articles one by one, so a speaker search scans every
+        # article with quotes: timed here for its first 20 quotes, of any speaker
+        "quotes --db (first 20)": lambda: _first(stored_quotes(store), 20),
     }
 
 

@@ -14,6 +14,7 @@ printed before and after, as the machine may be shared.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import statistics
@@ -26,6 +27,30 @@ from pathlib import Path
 from query_speed import build
 
 HERE = Path(__file__).resolve().parent.parent / "src"
+
+ARTICLES = [
+    ("s1", "2026-02-02", "Russia and China signed a trade agreement in Moscow on Monday, the "
+     "Kremlin said. President Vladimir Putin said the deal would last."),
+    ("s2", "2026-02-03", "Israeli troops arrested three Palestinian protesters in Hebron, "
+     "the army said on Tuesday."),
+    ("s3", "2026-02-04", "The United States condemned North Korea's missile test. \"This "
+     "is a provocation,\" Secretary of State Marco Rubio said."),
+    ("s4", "2026-02-05", "India and Pakistan agreed to hold talks on the Indus waters "
+     "dispute next month, officials in New Delhi said."),
+]
+
+
+def ingested(src: Path, db: Path) -> Path:
+    """A store made from ARTICLES by SRC's own `communique ingest`."""
+    feed = db.with_suffix(".jsonl")
+    feed.write_text("".join(json.dumps({"id": i, "date": d, "text": t}) + "\n"
+                            for i, d, t in ARTICLES), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "communique", "ingest", str(feed), "--db",
+                           str(db), "--workers", "1"], env={**os.environ, "PYTHONPATH": str(src)},
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"ingest from {src} failed: {done.stderr.strip()}")
+    return db
 
 
 def commands(db: Path, out: Path) -> dict[str, list[str]]:
@@ -69,23 +94,30 @@ def main() -> None:
                         help="another source tree's src folder to time beside this one")
     args = parser.parse_args()
     folder = tempfile.TemporaryDirectory()
-    db = args.db or Path(folder.name) / "small.duckdb"
-    if not db.exists():
-        build(db, args.events)
     trees = {"this": HERE, **({"compare": args.compare.resolve()} if args.compare else {})}
+    if args.compare and not args.db:
+        stores = {tree: ingested(src, Path(folder.name) / f"{tree}.duckdb")
+                  for tree, src in trees.items()}
+    else:
+        db = args.db or Path(folder.name) / "small.duckdb"
+        if not db.exists():
+            build(db, args.events)
+        stores = dict.fromkeys(trees, db)
     print(f"load average before: {load()}  (cores: {os.cpu_count()})")
-    print(f"medians of {args.repeat} runs, store {db}")
+    print(f"medians of {args.repeat} runs, stores {', '.join(map(str, stores.values()))}")
     header = f"  {'command':<15} {'wall ms':>8} {'CPU ms':>8}"
     if args.compare:
         header += f" {'compare wall':>13} {'compare CPU':>12} {'wall ratio':>10} {'CPU ratio':>10}"
     print(header)
-    for name, argv in commands(db, Path(folder.name) / "export.tsv").items():
+    out = Path(folder.name) / "export.tsv"
+    argvs = {tree: commands(db, out) for tree, db in stores.items()}
+    for name in argvs["this"]:
         times: dict[str, list[tuple[float, float]]] = {tree: [] for tree in trees}
-        for src in trees.values():
-            run_once(src, argv)  # warm the file cache
+        for tree, src in trees.items():
+            run_once(src, argvs[tree][name])  # warm the file cache
         for _ in range(args.repeat):
             for tree, src in trees.items():
-                times[tree].append(run_once(src, argv))
+                times[tree].append(run_once(src, argvs[tree][name]))
         wall, cpu = (statistics.median(t[i] for t in times["this"]) * 1000 for i in (0, 1))
         line = f"  {name:<15} {wall:8.0f} {cpu:8.0f}"
         if args.compare:
