@@ -66,8 +66,9 @@ def commands(db: Path, out: Path) -> dict[str, list[str]]:
     }
 
 
-def run_once(src: Path, args: list[str]) -> tuple[float, float]:
-    """(wall, CPU) seconds of one run of `python -m communique ARGS` from SRC."""
+def run_once(src: Path, args: list[str]) -> tuple[float, float] | str:
+    """(wall, CPU) seconds of one run of `python -m communique ARGS` from SRC, or the last
+    line of its error if it fails."""
     env = {**os.environ, "PYTHONPATH": str(src)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -76,7 +77,7 @@ def run_once(src: Path, args: list[str]) -> tuple[float, float]:
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
-        raise SystemExit(f"{' '.join(args)} failed ({done.returncode}): {done.stderr.strip()}")
+        return (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
 
@@ -113,14 +114,25 @@ def main() -> None:
     argvs = {tree: commands(db, out) for tree, db in stores.items()}
     for name in argvs["this"]:
         times: dict[str, list[tuple[float, float]]] = {tree: [] for tree in trees}
+        failed = {}
         for tree, src in trees.items():
-            run_once(src, argvs[tree][name])  # warm the file cache
+            first = run_once(src, argvs[tree][name])  # also warms the file cache
+            if isinstance(first, str):
+                failed[tree] = first
+        if "this" in failed:
+            raise SystemExit(f"{name} failed: {failed['this']}")
         for _ in range(args.repeat):
             for tree, src in trees.items():
-                times[tree].append(run_once(src, argvs[tree][name]))
+                if tree not in failed:
+                    result = run_once(src, argvs[tree][name])
+                    if isinstance(result, str):
+                        raise SystemExit(f"{name} ({tree}) failed: {result}")
+                    times[tree].append(result)
         wall, cpu = (statistics.median(t[i] for t in times["this"]) * 1000 for i in (0, 1))
         line = f"  {name:<15} {wall:8.0f} {cpu:8.0f}"
-        if args.compare:
+        if "compare" in failed:
+            line += f"  compare tree: {failed['compare']}"
+        elif args.compare:
             cwall, ccpu = (statistics.median(t[i] for t in times["compare"]) * 1000
                            for i in (0, 1))
             line += f" {cwall:13.0f} {ccpu:12.0f} {cwall / wall:9.1f}x {ccpu / cpu:9.1f}x"
