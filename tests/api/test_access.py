@@ -67,3 +67,29 @@ def test_a_read_only_store_refuses_writing(store_path):
             assert find_events(store).total == 6
     finally:
         access.close()
+
+
+def test_queries_take_turns_with_the_duckdb_threads_set(store_path):
+    access = StoreAccess(store_path, writable=False, db_threads=1, readers=2)
+    try:
+        inside, release, done = [], threading.Event(), []
+
+        def read():
+            with access.reading() as store:
+                inside.append(store.connection.execute(
+                    "SELECT current_setting('threads')").fetchone()[0])
+                release.wait(5)
+            done.append(True)
+
+        readers = [threading.Thread(target=read) for _ in range(3)]
+        for reader in readers:
+            reader.start()
+        deadline = threading.Event()
+        deadline.wait(0.5)
+        assert len(inside) == 2  # the third waits for a turn
+        release.set()
+        for reader in readers:
+            reader.join(5)
+        assert inside == [1, 1, 1] and len(done) == 3
+    finally:
+        access.close()

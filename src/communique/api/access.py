@@ -8,6 +8,11 @@ a second server) can open it too, and nothing can be written. With a token the s
 the store's one writer: `POST /ingest` writes through it, one request at a time under a
 lock, while reads go on, and `communique ingest` from another process must wait.
 
+Queries do not all run at once: at most `readers` (default: the machine's cores) hold a
+cursor, each with DuckDB's `threads` set to `db_threads` (default 1) for the whole store;
+the other requests wait their turn. Fifty requests at once, each with DuckDB threads of its
+own, only took processor time from each other: every one finished late.
+
 The coder (the language model, some hundred megabytes) is loaded on first use and
 codes one request at a time: spaCy pipelines are not made for threads, and coding is
 bound by the processor anyway.
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,29 +36,40 @@ from ..store import Store
 
 log = logging.getLogger(__name__)
 MAX_IDLE_CURSORS = 64  # beyond this, a returned cursor is closed rather than kept
+DB_THREADS = 1  # DuckDB threads in the server, by default: requests run side by side instead
+
+
+def cores() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else (os.cpu_count() or 1))
 
 
 class StoreAccess:
     """The server's store: a cursor per request for reading, a lock for writing."""
 
-    def __init__(self, path: str | Path, *, writable: bool) -> None:
+    def __init__(self, path: str | Path, *, writable: bool, db_threads: int = DB_THREADS,
+                 readers: int | None = None) -> None:
         self.path = Path(path)
         self.writable = writable
         self._store = Store.open(self.path, write=writable)
+        self._store.connection.execute(f"SET threads = {int(db_threads)}")
         self._idle: list[duckdb.DuckDBPyConnection] = []
         self._pool_lock = threading.Lock()
         self._write_lock = threading.Lock()
+        self._readers = threading.BoundedSemaphore(readers or cores())
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Store]:
-        """A store for one request's queries, on a cursor no other request uses."""
-        cursor = self._borrow()
-        try:
-            yield Store(self.path, cursor, writable=False)
-        except BaseException:
-            cursor.close()  # a cursor left in an unknown state is not lent again
-            raise
-        self._give_back(cursor)
+        """A store for one request's queries, on a cursor no other request uses, once one
+        of the `readers` turns is free."""
+        with self._readers:
+            cursor = self._borrow()
+            try:
+                yield Store(self.path, cursor, writable=False)
+            except BaseException:
+                cursor.close()  # a cursor left in an unknown state is not lent again
+                raise
+            self._give_back(cursor)
 
     @contextlib.contextmanager
     def writing(self, action: str) -> Iterator[Store]:

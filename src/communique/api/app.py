@@ -34,7 +34,7 @@ from ..errors import (
     SettingError,
 )
 from ..settings import Settings
-from .access import CoderAccess, StoreAccess
+from .access import DB_THREADS, CoderAccess, StoreAccess
 from .routes import router
 from .security import DEFAULT_MAX_BODY, MIN_TOKEN_LENGTH, Guard
 
@@ -49,21 +49,25 @@ add articles with a token. Errors are JSON: `{"error": {"code", "status", "messa
 
 def create_app(db: str | Path, *, token: str | None = None, settings: Settings | None = None,
                coder: Coder | None = None, max_body: int = DEFAULT_MAX_BODY,
-               allowed_hosts: Collection[str] | None = None) -> FastAPI:
+               allowed_hosts: Collection[str] | None = None, db_threads: int = DB_THREADS
+               ) -> FastAPI:
     """The API and page over the store at `db`.
 
     With a `token` the store is opened for writing (created if missing) and `POST
     /ingest` takes requests carrying it; without one the store is opened read-only and
     writes are refused. `max_body` caps request bodies in bytes; `allowed_hosts`, when
     given, are the only Host names answered. `coder` (else one made from `settings` on
-    first use) codes texts."""
+    first use) codes texts. `db_threads` is DuckDB's threads for the store; as many
+    queries run at once as the machine has cores, the others wait."""
     if token is not None and len(token) < MIN_TOKEN_LENGTH:
         raise SettingError(E013, name="token", problem=f"must have at least "
                            f"{MIN_TOKEN_LENGTH} characters (a random one: `python -c "
                            "'import secrets; print(secrets.token_urlsafe())'`)")
     if max_body < 1:
         raise SettingError(E013, name="max_body", problem="must be a positive number of bytes")
-    store = StoreAccess(db, writable=token is not None)
+    if db_threads < 1:
+        raise SettingError(E013, name="db_threads", problem="must be a positive number")
+    store = StoreAccess(db, writable=token is not None, db_threads=db_threads)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -6,6 +6,7 @@ import logging
 
 import click
 
+from ..api.access import DB_THREADS
 from ..api.security import DEFAULT_MAX_BODY, LOOPBACK_NAMES, is_loopback
 from .common import coder_options, coder_settings, user_errors
 from .store_options import db_option
@@ -23,9 +24,13 @@ from .store_options import db_option
               "list). Without it the store is opened read-only.")
 @click.option("--max-body", type=click.IntRange(1), default=DEFAULT_MAX_BODY,
               show_default=True, metavar="BYTES", help="Largest request body accepted.")
+@click.option("--db-threads", type=click.IntRange(1), default=DB_THREADS, show_default=True,
+              envvar="COMMUNIQUE_DB_THREADS", metavar="N",
+              help="DuckDB threads for the store (env COMMUNIQUE_DB_THREADS); as many "
+              "queries run at once as there are cores, the others wait their turn.")
 @coder_options
 @user_errors
-def serve_command(db, host, port, token, max_body, model, dictionaries, min_confidence,
+def serve_command(db, host, port, token, max_body, db_threads, model, dictionaries, min_confidence,
                   batch_size) -> None:
     """Serve the HTTP API and the web page over a store.
 
@@ -41,7 +46,7 @@ def serve_command(db, host, port, token, max_body, model, dictionaries, min_conf
 
     settings = coder_settings(model, dictionaries, min_confidence, batch_size, check=True)
     local = is_loopback(host)
-    app = create_app(db, token=token, settings=settings, max_body=max_body,
+    app = create_app(db, token=token, settings=settings, max_body=max_body, db_threads=db_threads,
                      allowed_hosts=LOOPBACK_NAMES if local else None)
     if not local:
         click.echo(f"warning: listening on {host}: anyone who can reach this machine can "

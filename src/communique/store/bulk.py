@@ -8,7 +8,6 @@ import contextlib
 from collections.abc import Sequence
 
 import duckdb
-import numpy
 
 STAGED = "communique_staged"
 
@@ -18,6 +17,8 @@ def insert_rows(connection: duckdb.DuckDBPyConnection, table: str, columns: Sequ
     """Insert `rows` (tuples in the order of `columns`) into `table`."""
     if not rows:
         return
+    import numpy  # here, so that the read-only commands start without NumPy
+
     data = {}
     for index, name in enumerate(columns):
         column = numpy.empty(len(rows), dtype=object)

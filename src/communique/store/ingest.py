@@ -16,21 +16,23 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..actors.registry import Registry
-from ..coder import Rejected
 from ..io.checks import InputRecord
 from ..io.readers import Unreadable
 from ..records import Article
 from .database import Store, content_hash, text_id
+
+if TYPE_CHECKING:  # the coder imports spaCy: the store's readers must not need it
+    from ..coder import Rejected
 
 log = logging.getLogger(__name__)
 LOOKUP_CHUNK = 256  # records looked up in the store at a time
 BATCH_ARTICLES = 64  # articles per write transaction ...
 BATCH_SECONDS = 2.0  # ... or fewer, when coding is slow
 
-Skipped = Rejected | Unreadable
+Skipped = "Rejected | Unreadable"  # a record not stored (a type, named as a string: see above)
 
 
 class ArticleCoder(Protocol):

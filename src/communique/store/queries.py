@@ -193,20 +193,34 @@ def find_events(store: Store, *, limit: int = 50, offset: int = 0, **filters: An
     connection = store.connection
     total = connection.execute(f"SELECT count(*) FROM events e WHERE {where.sql()}",
                                where.params).fetchone()[0]
-    # the page's rows first, by their row ids, then their columns: sorting narrow rows
-    # is several times faster than sorting whole events
-    row_ids = [r for (r,) in connection.execute(
-        f"SELECT e.rowid FROM events e WHERE {where.sql()} ORDER BY {EVENT_ORDER} "
-        "LIMIT ? OFFSET ?", [*where.params, limit, offset]).fetchall()]
+    # The page's row ids first (sorting narrow rows is several times faster than sorting
+    # whole events), then those rows by `rowid = ANY(list)`, which DuckDB looks up, and
+    # their articles by id apart: joining events with articles in one statement builds a
+    # hash table over every article, which costs more than the rest of the search.
+    page = connection.execute(
+        f"SELECT e.rowid, e.article_id FROM events e WHERE {where.sql()} ORDER BY "
+        f"{EVENT_ORDER} LIMIT ? OFFSET ?", [*where.params, limit, offset]).fetchall()
     cursor = connection.execute(
-        "SELECT e.* EXCLUDE (story_articles, story_sources), "
-        "coalesce(e.story_articles, 1) AS story_articles, "
-        "coalesce(e.story_sources, CASE WHEN a.source IS NULL THEN 0 ELSE 1 END) "
-        "AS story_sources, a.title AS article_title, a.source AS article_source, "
-        "a.url AS article_url FROM events e JOIN articles a ON a.article_id = e.article_id "
-        f"WHERE e.rowid IN (SELECT unnest(?)) ORDER BY {EVENT_ORDER}", [row_ids])
-    rows = _rows(cursor)
-    return Page(rows, total, limit, offset, [d[0] for d in cursor.description])
+        "SELECT e.rowid AS row_id, e.* EXCLUDE (story_articles, story_sources), "
+        "coalesce(e.story_articles, 1) AS story_articles, e.story_sources "
+        "FROM events e WHERE e.rowid = ANY(?)", [[r for r, _ in page]])
+    names = [d[0] for d in cursor.description][1:]
+    events = {row[0]: row[1:] for row in cursor.fetchall()}
+    articles = {a: (title, source, url) for a, title, source, url in connection.execute(
+        "SELECT article_id, title, source, url FROM articles WHERE article_id = ANY(?)",
+        [sorted({a for _, a in page})]).fetchall()}
+    rows = []
+    for row_id, article_id in page:
+        if row_id not in events or article_id not in articles:
+            continue  # an event without its article is not listed (as by a join)
+        row = dict(zip(names, events[row_id], strict=True))
+        title, source, url = articles[article_id]
+        if row["story_sources"] is None:  # an event in no story: its own article's source
+            row["story_sources"] = 0 if source is None else 1
+        rows.append({**row, "article_title": title, "article_source": source,
+                     "article_url": url})
+    columns = [*names, "article_title", "article_source", "article_url"]
+    return Page(rows, total, limit, offset, columns)
 
 
 def dyad_timeline(store: Store, first: str, second: str, *, directed: bool = False,
@@ -251,15 +265,22 @@ def top_actors(store: Store, *, limit: int = 20, offset: int = 0,
         f"'{side}' AS side, e.goldstein FROM events e WHERE {where.sql()} "
         f"AND e.{side}_{by} IS NOT NULL{matching.format(side)}" for side in ("source", "target"))
     connection = store.connection
-    total = connection.execute(f"SELECT count(DISTINCT {by}) FROM ({sides})",
-                               params * 2).fetchone()[0]
+    # the total (the number of groups) comes with the page, as a window over the groups:
+    # one pass over the events instead of two; a page past the end counts them apart
     cursor = connection.execute(
         f"SELECT {by}, mode({other}) AS {other}, mode(country) AS country, "
         "count(*) AS events, count(*) FILTER (WHERE side = 'source') AS as_source, "
         "count(*) FILTER (WHERE side = 'target') AS as_target, "
-        f"round(avg(goldstein), 2) AS goldstein FROM ({sides}) GROUP BY {by} "
+        f"round(avg(goldstein), 2) AS goldstein, count(*) OVER () AS groups "
+        f"FROM ({sides}) GROUP BY {by} "
         f"ORDER BY events DESC, {by} LIMIT ? OFFSET ?", [*params * 2, limit, offset])
-    return Page(_rows(cursor), total, limit, offset, [d[0] for d in cursor.description])
+    rows = _rows(cursor)
+    columns = [d[0] for d in cursor.description][:-1]  # before the cursor runs again
+    total = rows[0]["groups"] if rows else connection.execute(
+        f"SELECT count(DISTINCT {by}) FROM ({sides})", params * 2).fetchone()[0]
+    for row in rows:
+        del row["groups"]
+    return Page(rows, total, limit, offset, columns)
 
 
 def find_stories(store: Store, *, dyad: tuple[str, str] | None = None,
