@@ -46,6 +46,7 @@ ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt
                "Phoenix.MilNonState.actors.txt")
 DICTIONARIES_END = "2014-01-30"
 FORMER = vocabulary.words("former")
+ADJECTIVE_ROLES = vocabulary.words("adjective_roles")
 # words that name no one body: a name made of these only ("National Security Council",
 # "Revolutionary Army", "Islamic Party") is many countries', and is left out
 GENERIC_WORDS = frozenset({
@@ -161,7 +162,13 @@ def write_roles(rows: list[dict], lexicon: Lexicon) -> list[dict]:
             continue
         if head is None or re.search(r"[\d/]", row["role"]):
             continue
+        adjectives = [lexicon.roles[w] for w in words[:words.index(head_word)]
+                      if w in ADJECTIVE_ROLES and w in lexicon.roles]
+        if any(a.sector != row["sector"] for a in adjectives):
+            continue  # "military junta" ~GOV: the stage's adjective rule (MIL) decides
         known = _known_part(words, head_word, lexicon) or head
+        if row["sector"] == "GOV" and known.sector in {"LEG", "JUD", "MIL", "COP"}:
+            continue  # "constituent assembly" ~GOV: the head's own state branch stands
         if known.sector == row["sector"] or (known.sector == "MED" and row.get("media")):
             continue  # nothing new; state media stay media (GOVMED), as the project codes them
         kept.append({**row, "kind": head.kind, "strength": head.strength,
