@@ -30,10 +30,11 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from communique.tables import CameoTable, Lexicon
+from communique.tables import CameoTable, Lexicon, vocabulary
 from communique.tables.petrarch import read_actors, read_agents, read_verbs
 from communique.tables.petrarch_convert import (
     Converted,
+    agent_head,
     convert_actors,
     convert_agents,
     convert_verbs,
@@ -44,6 +45,8 @@ OUT = ROOT / "src" / "communique" / "data" / "petrarch"
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                "Phoenix.MilNonState.actors.txt")
 DICTIONARIES_END = "2014-01-30"
+FORMER = vocabulary.words("former")
+ADJECTIVE_ROLES = vocabulary.words("adjective_roles")
 # words that name no one body: a name made of these only ("National Security Council",
 # "Revolutionary Army", "Islamic Party") is many countries', and is left out
 GENERIC_WORDS = frozenset({
@@ -90,7 +93,7 @@ def main(source: Path) -> None:
     write_people(out.people)
     write_names(out.names)
     roles = write_roles(out.roles, lexicon)
-    out.kept["role words written (head already a role word, or a one-word force noun)"] = len(roles)
+    out.kept["role words written (one-word force nouns, and phrases refining a role word's sector)"] = len(roles)
     kept, dropped = write_triggers(out.patterns)
     write_notice(source, out, kept, dropped)
 
@@ -131,30 +134,61 @@ def write_names(rows: list[dict]) -> None:
 
 
 def write_roles(rows: list[dict], lexicon: Lexicon) -> list[dict]:
-    """Agent nouns whose head word is a role word that takes its sector from context
-    ("union official", "party worker"): they give the sector of a mention the actors
-    stage finds anyway. A new
-    head word would make new mentions ("movement", "web site", "victims"), and measured
-    on the dev gold those cost precision (docs/actors.md)."""
-    columns = ("role", "sector", "kind", "strength")
+    """Agent nouns the actors stage can use without making new mentions.
+
+    - one word: the state's force nouns ("destroyer", "gendarme"), see _force; other new
+      head words would make new mentions ("movement", "web site", "victims"), and measured
+      on the dev gold those cost precision (docs/actors.md);
+    - a phrase ("central bank", "opposition leader", "chief justice of the supreme
+      court"): kept where its head word is a hand-written role word and the phrase's
+      sector differs from the one the hand-written table gives the longest part of the
+      phrase it knows; it takes the head word's kind, strength and flags (a title stays a
+      title), so only the sector changes. The hand-written table wins for the phrases it
+      has."""
+    columns = ("role", "sector", "kind", "strength", "leader", "title")
     lines = [HEADER, "\t".join(columns) + "\n"]
-    # titles and leaders' words ("ousted leader" ~OPP) are the hand-written roles' and
-    # the known actors' to decide
-    # a refinement is kept where the head word takes its sector from context ("a trade
-    # union official", "a party worker"); where the head has a sector of its own, the
-    # hand-written table has decided it ("constituent assembly" ~GOV against assembly LEG)
-    heads = {key for key, role in lexicon.roles.items()
-             if " " not in key and not (role.title or role.leader) and role.sector is None}
-    titles = {key for key, role in lexicon.roles.items() if role.title or role.leader}
-    rows = [row for row in rows if (row["role"].split()[-1] in heads or _force(row))
-            and row["role"].split()[-1] not in titles and row["role"] not in lexicon.roles]
+    kept = []
     for row in rows:
-        head = lexicon.roles.get(row["role"].split()[-1])
-        if head is not None:  # a refinement of a role word keeps its kind and strength
-            row = {**row, "kind": head.kind, "strength": head.strength}
+        words = row["role"].split()
+        if row["role"] in lexicon.roles:
+            continue
+        if len(words) == 1:
+            if _force(row):
+                kept.append({**row, "leader": "no", "title": "no"})
+            continue
+        head_word = agent_head(words)
+        head = lexicon.roles.get(head_word)
+        if words[0] in FORMER:  # "former president", "ousted leader": the stage's own rule
+            continue
+        if head is None or re.search(r"[\d/]", row["role"]):
+            continue
+        adjectives = [lexicon.roles[w] for w in words[:words.index(head_word)]
+                      if w in ADJECTIVE_ROLES and w in lexicon.roles]
+        if any(a.sector != row["sector"] for a in adjectives):
+            continue  # "military junta" ~GOV: the stage's adjective rule (MIL) decides
+        known = _known_part(words, head_word, lexicon) or head
+        if row["sector"] == "GOV" and known.sector in {"LEG", "JUD", "MIL", "COP"}:
+            continue  # "constituent assembly" ~GOV: the head's own state branch stands
+        if known.sector == row["sector"] or (known.sector == "MED" and row.get("media")):
+            continue  # nothing new; state media stay media (GOVMED), as the project codes them
+        kept.append({**row, "kind": head.kind, "strength": head.strength,
+                     "leader": "yes" if head.leader else "no",
+                     "title": "yes" if head.title else "no"})
+    for row in kept:
         lines.append("\t".join(_cell(row[c]) for c in columns) + "\n")
     (OUT / "roles.tsv").write_text("".join(lines), encoding="utf-8")
-    return rows
+    return kept
+
+
+def _known_part(words: list[str], head_word: str, lexicon: Lexicon):
+    """The hand-written role for the longest run of the phrase's words ending at its head
+    ("foreign minister" in "vice foreign minister")."""
+    end = words.index(head_word) + 1
+    for start in range(end - 1):
+        role = lexicon.roles.get(" ".join(words[start:end]))
+        if role is not None:
+            return role
+    return None
 
 
 def _force(row: dict) -> bool:

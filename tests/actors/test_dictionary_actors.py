@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from communique.cli import main
+from communique.tables import Lexicon
 
 FIXTURES = Path(__file__).parents[1] / "tables" / "petrarch"
 
@@ -80,3 +81,29 @@ def test_a_broken_petrarch_dictionary_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["code", str(article), "--dictionary", str(bad)])
     assert result.exit_code == 2
     assert f"{bad}:3" in result.stderr and "unbalanced" in result.stderr
+
+
+@pytest.mark.parametrize(("text", "name", "sector"), [
+    # agent phrases of the dictionaries, longer than a modifier and a noun
+    ("A law enforcement official said the suspect had fled.", "law enforcement official",
+     "COP"),
+    ("The chief justice of the supreme court resigned on Monday.", "chief justice", "JUD"),
+    ("The opposition leader called for protests.", "opposition leader", "OPP"),
+    ("The central bank raised interest rates.", "central bank", "GOV"),
+])
+def test_agent_phrases_give_their_sector(coder, text, name, sector):
+    found = actor(coder.code(text, date="2012-05-01"), name)
+    assert found.sector == sector
+
+
+def test_a_phrase_role_keeps_the_head_words_flags():
+    # "opposition leader" refines "leader": a leader's word still, with OPP for sector
+    role = Lexicon.load().role("opposition leader")
+    assert (role.sector, role.leader) == ("OPP", True)
+
+
+def test_a_known_person_the_recogniser_calls_an_organisation(coder):
+    # spaCy tags "Nursultan Nazarbayev" ORG here; the full name is a known person's
+    found = actor(coder.code("Nursultan Nazarbayev met investors.", date="2010-03-01"),
+                  "Nursultan Nazarbayev")
+    assert (found.kind, found.country, found.sector) == ("person", "KAZ", "GOV")

@@ -25,6 +25,7 @@ from communique.tables.petrarch_convert import (
     ActorCode,
     Converted,
     actor_code,
+    agent_head,
     convert_actors,
     convert_agents,
     convert_verbs,
@@ -193,6 +194,24 @@ def test_agents_become_role_words():
     roles = {r["role"]: r for r in out.roles}
     assert roles["dairyman"]["sector"] == "AGR" and roles["police"]["sector"] == "COP"
     assert roles["relief charity"]["sector"] == "NGO"
+
+
+@pytest.mark.parametrize(("phrase", "head"), [
+    ("vice foreign minister", "minister"), ("member of parliament", "member"),
+    ("chief justice of the supreme court", "justice"), ("central bank", "bank")])
+def test_the_head_of_an_agent_phrase(phrase, head):
+    assert agent_head(phrase.split()) == head
+
+
+def test_long_agent_phrases_are_converted_up_to_six_words(tmp_path):
+    path = tmp_path / "Mine.agents.txt"
+    path.write_text("CHIEF_JUSTICE_OF_THE_SUPREME_COURT [~JUD]\n"
+                    "MINISTER_OF_STATE_FOR_THE_ENVIRONMENT_AND_TOURISM [~GOV]\n")
+    entries, _ = read_agents(path)
+    out = Converted()
+    convert_agents(entries, SECTORS, out, where=path.name)
+    assert [r["role"] for r in out.roles] == ["chief justice of the supreme court"]
+    assert sum(out.skipped.counts.values()) == 1
 
 
 def test_verb_patterns_become_trigger_entries_or_reasons():

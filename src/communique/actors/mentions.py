@@ -293,6 +293,9 @@ def role_of(token: Token, lexicon: Lexicon) -> Role | None:
         if joined is not None:  # "secretary-general" is not a general
             return joined
     base = singular(token.lower_)
+    phrase = _phrase_role(token, lemma, base, lexicon)
+    if phrase is not None:
+        return phrase
     for left in [c for c in token.lefts if c.dep_ in {"compound", "amod"}][::-1]:
         for word in (lemma, base):
             role = lexicon.roles.get(f"{left.lower_} {word}")
@@ -302,6 +305,56 @@ def role_of(token: Token, lexicon: Lexicon) -> Role | None:
     if role is not None and role.name_word and not (token.pos_ == "PROPN" and token.is_title):
         return None  # "a border post" is no newspaper; "the Washington Post" is
     return role
+
+
+PHRASE_LINKS = vocabulary.words("role_phrase_links")
+PHRASE_STOPS = frozenset({"DET", "PRON", "NUM", "ADP", "VERB", "AUX", "CCONJ", "SCONJ",
+                          "PUNCT", "PART"})
+
+
+def _phrase_role(token: Token, lemma: str, base: str, lexicon: Lexicon) -> Role | None:
+    """A role phrase of three words or more, or one with 'of' after the noun: "vice
+    foreign minister", "law enforcement official", "member of parliament", "chief
+    justice of the supreme court" (the dictionaries' agent phrases). The words before
+    the noun must be its own modifiers, written next to it; the longest phrase wins."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and token.i - start < 4:
+        prev = doc[start - 1]
+        if (prev.pos_ in PHRASE_STOPS and prev.text != "-") or prev.dep_ == "poss" \
+                or not _modifies(prev, token):
+            break
+        start -= 1
+    rights = [""]
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.lower_ in PHRASE_LINKS and after.head.i == token.i:
+        objects = [c for c in after.children if c.dep_ == "pobj"]
+        if objects:
+            ends = {min(objects[0].i, token.i + 5), min(after.right_edge.i, token.i + 5)}
+            rights = [" " + doc[token.i + 1:end + 1].text.lower() for end in sorted(ends)[::-1]]
+    for left in range(start, token.i + 1):
+        before = doc[left:token.i].text.lower() + " " if left < token.i else ""
+        words = token.i - left + 1
+        for right in rights:
+            if words < 3 and not right:
+                continue  # two words: role_of's own modifier rule
+            for word in (lemma, base):
+                role = lexicon.roles.get(f"{before}{word}{right}")
+                if role is not None:
+                    return role
+    return None
+
+
+def _modifies(word: Token, head: Token) -> bool:
+    """The word hangs from the head within its noun phrase (directly or via a modifier)."""
+    node = word
+    for _ in range(4):
+        if node.head.i == head.i:
+            return True
+        if node.head.i <= node.i or node.head.i > head.i:
+            return False
+        node = node.head
+    return False
 
 
 def _party_to(token: Token) -> bool:

@@ -304,8 +304,10 @@ class Registry:
         if kind not in LEARNABLE_KINDS or (country and sector):
             return None
         role = self.lookup(name, kind=kind, day=day)
-        if role is None and kind == "organization" and len(name.split()) == 1:
-            # a lone surname the recogniser took for an organisation ("Stoltenberg said")
+        if role is None and kind == "organization" and (
+                len(name.split()) == 1 or self.find(name, "person", loose=False)):
+            # a lone surname, or a person's full name, the recogniser took for an
+            # organisation ("Stoltenberg said", "Nursultan Nazarbayev met investors")
             role = self.lookup(name, kind="person", day=day)
             if role is not None:
                 kind = "person"

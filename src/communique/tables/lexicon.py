@@ -183,7 +183,8 @@ class Lexicon:
             self.check_sector(row.sector, roles_path, line)
             key = normalize(row.role)
             if key not in self.roles:
-                self.roles[key] = Role(key, row.sector, row.kind, row.strength, False, False)
+                self.roles[key] = Role(key, row.sector, row.kind, row.strength,
+                                      row.leader == "yes", row.title == "yes")
 
     def check_sector(self, sector: str | None, path: Path, line: int,
                      kind: ErrorKind = E003) -> None:

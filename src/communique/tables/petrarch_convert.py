@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from . import vocabulary
 from .lexicon import NONSTATE_COUNTRIES, known_country
 from .petrarch import (
     NULL_CODE,
@@ -297,19 +298,34 @@ def convert_agents(entries: Iterable[AgentEntry], sectors: Iterable[str], out: C
             out.skipped.add("agents whose code is no sector (~ELI? ~MOD)", f"{where}:{entry.line}")
             continue
         words = entry.phrase.lower().split()
-        if len(words) > 2:
-            out.skipped.add("agent phrases of more than two words (role words are one "
-                            "word, or a modifier and one)", f"{where}:{entry.line}")
+        if len(words) > MAX_AGENT_WORDS:
+            out.skipped.add(f"agent phrases of more than {MAX_AGENT_WORDS} words",
+                            f"{where}:{entry.line}")
             continue
         role = " ".join(words)
         if role in seen:
             continue
         seen.add(role)
-        head = words[-1]
+        head = agent_head(words)
         kind = "organization" if head in ORGANISATION_HEADS else (
             "group" if head in GROUP_HEADS else "person")
-        out.roles.append({"role": role, "sector": sector, "kind": kind, "strength": 1})
-        out.count("role words")
+        media = "MED" in parts  # GOVMED, "state media": kept apart for the tables' rule
+        out.roles.append({"role": role, "sector": sector, "kind": kind, "strength": 1,
+                          "media": media})
+        out.count("role words" if len(words) <= 2 else "role phrases of three words or more")
+
+
+MAX_AGENT_WORDS = 6  # longer ones are lists of ministries' portfolios, never written so
+AGENT_LINKS = vocabulary.words("role_phrase_links")
+
+
+def agent_head(words: list[str]) -> str:
+    """The word an agent phrase names: the last, or the one before its first 'of'
+    ("chief justice of the supreme court", "chamber of commerce")."""
+    for i, word in enumerate(words):
+        if word in AGENT_LINKS and i > 0:
+            return words[i - 1]
+    return words[-1]
 
 
 # -- verbs -------------------------------------------------------------------------------
@@ -436,5 +452,5 @@ def _words(element: PatternWord, synsets: dict[str, tuple[str, ...]]) -> list[st
     return [phrase.lower().replace("_", " ") for phrase in expanded]
 
 
-__all__ = ["ActorCode", "Converted", "actor_code", "convert_actors", "convert_agents",
+__all__ = ["ActorCode", "Converted", "actor_code", "agent_head", "convert_actors", "convert_agents",
            "convert_verbs", "display_name", "looks_like_person"]
