@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from . import pipeline as _pipeline
 from .actors.known import load_known_actors
 from .actors.registry import Registry
+from .doctext import doc_text
 from .errors import E012, CommuniqueError, InputError
 from .events.modes import plover_mode
 from .io.checks import InputRecord, check_record
@@ -301,7 +302,7 @@ def article_from_doc(doc: Doc, record: InputRecord, knowledge: Knowledge,
     quotes = [Quote.from_dict(q) for q in doc._.communique_quotes or []]
     return Article(
         id=record.id, date=record.date, title=record.title, source=record.source,
-        url=record.url, text=doc.text, actors=actors, events=events, quotes=quotes,
+        url=record.url, text=doc_text(doc), actors=actors, events=events, quotes=quotes,
         places=list(doc._.communique_places or []), dates=list(doc._.communique_dates or []),
         dropped=dropped,
     )

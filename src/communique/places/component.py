@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dates.attach import clause_owners, owning_events
 from ..dates.expressions import find_dateline
+from ..doctext import doc_text
 from ..tables import vocabulary
 from .gazetteer import Gazetteer, Place, gazetteer
 
@@ -123,7 +124,7 @@ class PlaceTagger:
         return number + 1, place
 
     def _dateline(self, doc: Doc, context: Counter[str]) -> PlaceMention | None:
-        dateline = find_dateline(doc.text)
+        dateline = find_dateline(doc_text(doc))
         if dateline is None:
             return None
         span = doc.char_span(dateline.place_start, dateline.place_end,
