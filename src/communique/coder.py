@@ -11,6 +11,7 @@ spaCy Docs. Records that cannot be coded are reported through `on_error` and ski
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -84,6 +85,10 @@ class Coder:
         # trips over compiled components in spaCy 3.8, so the default handler is set here;
         # it covers every component without its own handler, communique's among them.)
         self.nlp.default_error_handler = self._component_failed
+        # The model and the tables are hundreds of thousands of long-lived objects; the
+        # cyclic collector's full passes walked them all again during every article.
+        # Frozen, they are left out of its passes (they are never garbage).
+        gc.freeze()
 
     def _own_errors(self) -> None:
         """Coders may share one pipeline: the error handler is set before each run, so a
