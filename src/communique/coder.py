@@ -11,6 +11,7 @@ spaCy Docs. Records that cannot be coded are reported through `on_error` and ski
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 from . import pipeline as _pipeline
 from .actors.known import load_known_actors
 from .actors.registry import Registry
+from .doctext import doc_text
 from .errors import E012, CommuniqueError, InputError
 from .events.modes import plover_mode
 from .io.checks import InputRecord, check_record
@@ -83,6 +85,10 @@ class Coder:
         # trips over compiled components in spaCy 3.8, so the default handler is set here;
         # it covers every component without its own handler, communique's among them.)
         self.nlp.default_error_handler = self._component_failed
+        # The model and the tables are hundreds of thousands of long-lived objects; the
+        # cyclic collector's full passes walked them all again during every article.
+        # Frozen, they are left out of its passes (they are never garbage).
+        gc.freeze()
 
     def _own_errors(self) -> None:
         """Coders may share one pipeline: the error handler is set before each run, so a
@@ -301,7 +307,7 @@ def article_from_doc(doc: Doc, record: InputRecord, knowledge: Knowledge,
     quotes = [Quote.from_dict(q) for q in doc._.communique_quotes or []]
     return Article(
         id=record.id, date=record.date, title=record.title, source=record.source,
-        url=record.url, text=doc.text, actors=actors, events=events, quotes=quotes,
+        url=record.url, text=doc_text(doc), actors=actors, events=events, quotes=quotes,
         places=list(doc._.communique_places or []), dates=list(doc._.communique_dates or []),
         dropped=dropped,
     )

@@ -15,7 +15,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from .actors.known import load_known_actors
@@ -27,6 +27,10 @@ from .settings import Settings
 
 CHUNK_SIZE = 16  # records per task: large enough to batch through nlp.pipe
 IN_FLIGHT_PER_WORKER = 3
+# Workers pay only for a run long enough to earn back their start: each loads the model
+# (seconds of CPU) before coding anything. A run smaller than both limits is coded here.
+MIN_ARTICLES_FOR_WORKERS = 64
+MIN_CHARACTERS_FOR_WORKERS = 250_000
 
 _worker_coder: Coder | None = None
 
@@ -34,6 +38,11 @@ _worker_coder: Coder | None = None
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
                else (os.cpu_count() or 1))
+
+
+def workers_pay(articles: int, characters: int) -> bool:
+    """Whether a run of this size is worth starting worker processes for."""
+    return articles >= MIN_ARTICLES_FOR_WORKERS or characters >= MIN_CHARACTERS_FOR_WORKERS
 
 
 def _start_worker(settings: Settings) -> None:
@@ -60,6 +69,7 @@ class ParallelCoder:
         self.workers = workers or default_workers()
         self.chunk_size = chunk_size
         self._local: Coder | None = None
+        self.started_workers = 0  # worker processes the last run started; 0: coded here
 
     def code_many(self, records: Iterable[InputRecord], *, on_error: ErrorCallback | None = None,
                   registry: Registry | None = None, learn: bool = True
@@ -67,12 +77,27 @@ class ParallelCoder:
         """As `Coder.code_many`. A registry is applied and taught here, in input order, so
         the result does not depend on how many workers there are."""
         report = on_error or _log_rejected
-        if self.workers <= 1:
+        self.started_workers = 0
+        source = iter(records)
+        head: list[InputRecord] = []
+        if self.workers > 1:
+            # read ahead until the run is known to be big enough for workers, or has ended
+            characters = 0
+            for record in source:
+                head.append(record)
+                characters += len(record.text)
+                if workers_pay(len(head), characters):
+                    break
+            else:
+                source = iter(())
+        if self.workers <= 1 or not workers_pay(len(head), characters):
             if self._local is None:
                 self._local = Coder(self.settings)
-            yield from self._local.code_many(records, on_error=report, registry=registry,
-                                             learn=learn)
+            yield from self._local.code_many(chain(head, source), on_error=report,
+                                             registry=registry, learn=learn)
             return
+        self.started_workers = self.workers
+        records = chain(head, source)
         # Workers leave the built-in known actors to this process, which applies them
         # after the run's registry, as a single Coder does.
         known = load_known_actors(self.settings.dictionaries) \

@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..collector import collector_paused
+from ..doctext import doc_text
 from ..tables import Knowledge
 from .mentions import LexiconMatcher, Mention, find_mentions
 from .resolve import ActorDraft, resolve
@@ -45,7 +46,7 @@ class ActorTagger:
         # character offsets from arrays, not from Span objects: linear in the article
         starts = doc.to_array("IDX").tolist()
         lengths = doc.to_array("LENGTH").tolist()
-        text = doc.text
+        text = doc_text(doc)
         plain_actors = []
         for index in keep:
             actor = actors[index]

@@ -117,6 +117,7 @@ def run_local(files: list[InputFile], output: Location, rejects: RejectsFile,
             part = Part()
     if part.articles:
         _flush(part, output, summary)
+    summary.workers = max(1, coder.started_workers)  # a small run is coded in process
     return summary
 
 

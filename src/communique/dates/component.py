@@ -15,6 +15,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doctext import doc_text
 from .attach import clause_owners, modified_word, owning_events, tense
 from .expressions import Expression, find_dateline, find_expressions
 from .resolve import Interval, iso, resolve
@@ -58,8 +59,8 @@ class DateTagger:
         meta = doc._.communique_meta or {}
         published = parse_iso(meta.get("date"))
         anchor = published
-        expressions = find_expressions(doc.text)
-        dateline = find_dateline(doc.text)
+        expressions = find_expressions(doc_text(doc))
+        dateline = find_dateline(doc_text(doc))
         if dateline is not None and dateline.date is not None:
             line = dateline.date
             expressions = [e for e in expressions if e.end <= line.start or e.start >= line.end]

@@ -76,6 +76,17 @@ class ArgumentFinder:
                 for i in range(start, end):
                     self.name_country[i] = country
         self.actor_tokens = frozenset(i for i, m in enumerate(self.mention_at) if m >= 0)
+        self._entity_at: dict[int, object] | None = None
+
+    def entity_of(self, i: int):
+        """The named entity token `i` is in, or None; the index is built once per Doc, on
+        first use, so finding a place's entity costs the same in a long article."""
+        if self._entity_at is None:
+            self._entity_at = {}
+            for entity in self.doc.ents:
+                for j in range(entity.start, entity.end):
+                    self._entity_at.setdefault(j, entity)
+        return self._entity_at.get(i)
 
     # -- one token --------------------------------------------------------------------
     def args(self, token: Token | None, *, with_conjuncts: bool = True,
@@ -296,7 +307,7 @@ class ArgumentFinder:
                 return lookup(self.doc[mention["start"]:mention["end"]].text)
         if token.ent_type_ not in {"GPE", "LOC", "FAC"}:
             return None
-        entity = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        entity = self.entity_of(token.i)
         if entity is None or entity.root.i != token.i:
             return None  # the whole name, once: "West Darfur State", not "West"
         name = entity.text[4:] if entity.text.lower().startswith("the ") else entity.text

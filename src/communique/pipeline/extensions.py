@@ -26,3 +26,4 @@ def register_extensions() -> None:
     for name in EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+

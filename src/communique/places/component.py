@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dates.attach import clause_owners, owning_events
 from ..dates.expressions import find_dateline
+from ..doctext import doc_text
 from ..tables import vocabulary
 from .gazetteer import Gazetteer, Place, gazetteer
 
@@ -123,7 +124,7 @@ class PlaceTagger:
         return number + 1, place
 
     def _dateline(self, doc: Doc, context: Counter[str]) -> PlaceMention | None:
-        dateline = find_dateline(doc.text)
+        dateline = find_dateline(doc_text(doc))
         if dateline is None:
             return None
         span = doc.char_span(dateline.place_start, dateline.place_end,
@@ -285,9 +286,24 @@ def article_countries(doc: Doc) -> Counter[str]:
 def _without(context: Counter[str], doc: Doc, span: Span) -> Counter[str]:
     """The article's countries less what the name itself counts for: "Tripoli" is in the
     lexicon as Libya's capital, which says nothing about which Tripoli is meant."""
-    own = Counter(country for start, end, country, _kind in doc._.communique_names or []
-                  if start < span.end and span.start < end and country)
+    covering = _names_by_token(doc)
+    found = sorted({k for i in range(span.start, span.end) for k in covering[i]})
+    names = doc._.communique_names or []
+    own = Counter(names[k][2] for k in found if names[k][2])
     return context - own if own else context
+
+
+def _names_by_token(doc: Doc) -> list[list[int]]:
+    """The known names covering each token, by index into `communique_names`: built once
+    per Doc, so looking up a place's own name costs the same in a long article."""
+    index = doc.user_data.get("communique_names_by_token")
+    if index is None:
+        index = [[] for _ in range(len(doc))]
+        for k, (start, end, _country, _kind) in enumerate(doc._.communique_names or []):
+            for i in range(start, end):
+                index[i].append(k)
+        doc.user_data["communique_names_by_token"] = index
+    return index
 
 
 def main_country(context: Counter[str], dateline: PlaceMention | None) -> str | None:

@@ -14,6 +14,7 @@ import numpy
 from spacy.attrs import IDX, LEMMA, LOWER, SENT_START
 from spacy.tokens import Doc, Token
 
+from ..doctext import doc_text
 from ..tables import vocabulary as shared_words
 from .marks import normalise, paragraphs
 from .vocabulary import Vocabulary
@@ -55,7 +56,7 @@ class Reading:
         self.doc = doc
         self.titles = titles  # the last words of roles of persons: "minister", "senator"
         # built from the tokens on each call: read it once; ``...'' as curly marks
-        self.text = normalise(doc.text)
+        self.text = normalise(doc_text(doc))
         self.vocabulary = vocabulary
         # whole columns at once: making a Token object per word would cost more than all
         # the rest of the stage on a long article
