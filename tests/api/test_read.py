@@ -105,8 +105,13 @@ def test_a_dyad_timeline_counts_quad_classes_and_goldstein_per_period(client):
     # the negated visit of 2026-02-03 is not counted
     assert weeks["2026-02-02"]["events"] == 2 and weeks["2026-02-02"]["verbal_cooperation"] == 2
     assert weeks["2026-03-16"]["verbal_conflict"] == 1
-    assert weeks["2026-03-16"]["material_cooperation"] == 1
-    assert weeks["2026-03-16"]["goldstein"] == 3.0  # (-2 + 8) / 2
+    # the agreement dated 2026-03-21 in an article of 2026-03-20 is a plan: left out
+    assert weeks["2026-03-16"]["material_cooperation"] == 0
+    assert weeks["2026-03-16"]["goldstein"] == -2.0
+    planned = client.get("/dyads/CHN/RUS", params={"planned": "true"}).json()
+    week = {r["period"]: r for r in planned["rows"]}["2026-03-16"]
+    assert (planned["planned"], week["planned"], week["events"]) == (True, 1, 1)
+    assert week["material_cooperation"] == 0 and week["goldstein"] == -2.0
     months = client.get("/dyads/CHN/RUS", params={"period": "month"}).json()["rows"]
     assert [m["period"] for m in months] == ["2026-02-01", "2026-03-01"]
     directed = client.get("/dyads/RUS/CHN", params={"directed": "true"}).json()["rows"]
@@ -117,7 +122,7 @@ def test_a_dyad_with_a_bad_code_or_period_is_a_400(client):
     response = client.get("/dyads/CHN/12")
     assert response.status_code == 400
     assert "actor code in the path" in error_of(response)["message"]
-    response = client.get("/dyads/CHN/RUS", params={"period": "day"})
+    response = client.get("/dyads/CHN/RUS", params={"period": "fortnight"})
     assert response.status_code == 400 and "'period'" in error_of(response)["message"]
 
 

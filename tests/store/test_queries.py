@@ -152,3 +152,12 @@ def test_a_damaged_store_queried_through_sql_is_said_to_be_damaged():
     with pytest.raises(StoreError) as caught:
         run_sql(FakeStore(), "SELECT 1")
     assert caught.value.code == "E038" and "read-only" not in caught.value.fix
+
+
+def test_timeline_bars_for_days_and_quarters_start_on_their_period(filled):
+    days = dyad_timeline(filled, "CHN", "RUS", period="day")
+    quarters = dyad_timeline(filled, "CHN", "RUS", period="quarter")
+    assert len(days) >= len(quarters) >= 1
+    assert all(row["period"].month in (1, 4, 7, 10) and row["period"].day == 1
+               for row in quarters)
+    assert sum(r["events"] for r in days) == sum(r["events"] for r in quarters)

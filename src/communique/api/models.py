@@ -58,7 +58,7 @@ class Page(BaseModel):
 
 
 class TimelineRow(BaseModel):
-    period: str = Field(description="First day of the week, month or year.")
+    period: str = Field(description="First day of the day, week, month, quarter or year.")
     events: int
     statement: int
     verbal_cooperation: int
@@ -66,6 +66,8 @@ class TimelineRow(BaseModel):
     verbal_conflict: int
     material_conflict: int
     goldstein: float | None = Field(description="Mean Goldstein score, -10 to +10.")
+    planned: int | None = Field(None, description="With planned=true: events dated after "
+                                "their article's date, counted apart from the others.")
 
 
 class Timeline(BaseModel):
@@ -73,6 +75,7 @@ class Timeline(BaseModel):
     second: str
     directed: bool
     period: str
+    planned: bool = False
     rows: list[TimelineRow]
 
 

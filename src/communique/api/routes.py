@@ -127,19 +127,22 @@ def dyad(
     second: Annotated[str, Path(max_length=MAX_TEXT, description="The other actor's code or prefix.")],
     directed: Annotated[bool, Query(description="Only the first as source, the second as "
                                     "target.")] = False,
-    period: Annotated[str, Query(pattern="^(week|month|year)$",
-                                 description="week, month or year.")] = "week",
+    period: Annotated[str, Query(pattern="^(day|week|month|quarter|year)$",
+                                 description="day, week, month, quarter or year.")] = "week",
+    planned: Annotated[bool, Query(description="Also count, in `planned`, events dated "
+                                   "after their article's date (plans, promises); left "
+                                   "out by default.")] = False,
     since: Since = None, until: Until = None,
 ) -> JSONResponse:
     """Events between two actors per period: the count in each quad class (statement,
     verbal and material cooperation, verbal and material conflict) and the mean
     Goldstein score. Only periods with events are listed; negated events are not
-    counted."""
+    counted, nor events dated after their article's date unless `planned`."""
     with store_of(request).reading() as store:
         rows = dyad_timeline(store, first, second, directed=directed, since=since,
-                             until=until, period=period)
+                             until=until, period=period, planned=planned)
     return JSONResponse({"first": first.strip().upper(), "second": second.strip().upper(),
-                         "directed": directed, "period": period,
+                         "directed": directed, "period": period, "planned": planned,
                          "rows": [jsonable(row) for row in rows]})
 
 

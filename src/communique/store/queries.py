@@ -223,22 +223,41 @@ def find_events(store: Store, *, limit: int = 50, offset: int = 0, **filters: An
     return Page(rows, total, limit, offset, columns)
 
 
+PERIODS = ("day", "week", "month", "quarter", "year")
+# An event is planned, not yet done, when its time reaches past the day its article was
+# published: "will visit in March", "accepted an invitation to visit in the first half
+# of the year" (an interval from January 1 that ends in June). A timeline of what
+# happened leaves these out unless asked; asked, they are counted apart.
+PLANNED = "coalesce(e.date_end, e.date) > a.date"
+
+
 def dyad_timeline(store: Store, first: str, second: str, *, directed: bool = False,
                   since: str | dt.date | None = None, until: str | dt.date | None = None,
-                  period: str = "week") -> list[dict[str, Any]]:
-    """Events between two actors per week (or month, year): the count in each quad
-    class and the mean Goldstein score. Only periods with events are listed."""
-    if period not in {"week", "month", "year"}:
-        raise StoreError(E024, name="period", problem="must be week, month or year")
+                  period: str = "week", planned: bool = False) -> list[dict[str, Any]]:
+    """Events between two actors per day, week, month, quarter or year: the count in
+    each quad class and the mean Goldstein score. Only periods with events are listed.
+
+    Events dated after their article's publication date (plans, promises: see
+    `PLANNED`) are left out; with `planned=True` each row also has a `planned` count of
+    them, kept out of the quad counts and the Goldstein mean."""
+    if period not in PERIODS:
+        raise StoreError(E024, name="period", problem="must be " + ", ".join(PERIODS[:-1])
+                         + " or year")
     where = event_filters(dyad=(first, second), directed=directed, since=since, until=until,
                           negated=False)
     where.add("e.date IS NOT NULL")
-    quads = ", ".join(f"count(*) FILTER (WHERE e.quad = {n}) AS {name}"
+    done = f"NOT coalesce({PLANNED}, false)"
+    if not planned:
+        where.add(done)
+    quads = ", ".join(f"count(*) FILTER (WHERE e.quad = {n} AND {done}) AS {name}"
                       for n, name in enumerate(QUADS))
+    extra = f", count(*) FILTER (WHERE {PLANNED}) AS planned" if planned else ""
     cursor = store.connection.execute(
         f"SELECT CAST(date_trunc('{period}', e.date) AS DATE) AS period, "
-        f"count(*) AS events, {quads}, round(avg(e.goldstein), 2) AS goldstein "
-        f"FROM events e WHERE {where.sql()} GROUP BY 1 ORDER BY 1", where.params)
+        f"count(*) FILTER (WHERE {done}) AS events, {quads}, "
+        f"round(avg(e.goldstein) FILTER (WHERE {done}), 2) AS goldstein{extra} "
+        "FROM events e JOIN articles a ON a.article_id = e.article_id "
+        f"WHERE {where.sql()} GROUP BY 1 ORDER BY 1", where.params)
     return _rows(cursor)
 
 
