@@ -48,6 +48,9 @@ PLOVER_QUAD = {t: 1 if i < 4 else 2 if i < 7 else 3 if i < 11 else 4
                for i, t in enumerate(PLOVER_TYPES)}
 # PLOVER gives the United Nations and the European Union codes of their own
 PLOVER_OWN_CODES = frozenset({"UNO", "EUR"})
+# fields of communique's own beside PLOVER's in a PLOVER record (docs/store.md)
+PLOVER_EXTRA_FIELDS = ("story_date", "publication", "cameo", "confidence", "article_id",
+                       "story_id")
 
 GDELT_COLUMNS: tuple[str, ...] = (
     "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
@@ -65,22 +68,23 @@ assert len(GDELT_COLUMNS) == 61
 
 
 def export(store: Store, fmt: str, output: TextIO | Path, *, table: str = "events",
-           include_text: bool = False) -> int:
+           include_text: bool = False, added: dt.datetime | None = None) -> int:
     """Write the store in `fmt` to `output` (a text stream; a folder for parquet);
-    the number of records, rows or files written."""
+    the number of records, rows or files written. `added`: GDELT's DATEADDED."""
     if fmt == "parquet":
         if not isinstance(output, Path):
             raise StoreError(E024, name="--output", problem="Parquet export needs a folder")
         return export_parquet(store, output)
     if isinstance(output, Path):
         with output.open("w", encoding="utf-8", newline="") as handle:
-            return export(store, fmt, handle, table=table, include_text=include_text)
+            return export(store, fmt, handle, table=table, include_text=include_text,
+                          added=added)
     if fmt == "jsonl":
         return export_jsonl(store, output, include_text=include_text)
     if fmt == "csv":
         return export_csv(store, output, table=table)
     if fmt == "gdelt":
-        return export_gdelt(store, output)
+        return export_gdelt(store, output, added=added)
     if fmt == "plover":
         return export_plover(store, output)
     raise StoreError(E024, name="--format", problem=f"{fmt!r} is not one of {', '.join(FORMATS)}")
@@ -261,13 +265,14 @@ ORDER BY e.article_id, e.sentence, e.trigger_start, e.event_id
 
 def export_plover(store: Store, out: TextIO) -> int:
     written = 0
+    geo = GeoCoder()
     for row in _dicts(store.connection.execute(PLOVER_SQL)):
-        out.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
+        out.write(json.dumps(plover_record(row, geo), ensure_ascii=False) + "\n")
         written += 1
     return written
 
 
-def plover_record(row: dict[str, Any]) -> dict[str, Any]:
+def plover_record(row: dict[str, Any], geo: GeoCoder | None = None) -> dict[str, Any]:
     """A PLOVER event record (the fields of the PLOVER 2.0 manual) from an event row.
     A reciprocal event lists both sides as actors and has no recipient."""
     source, target = _plover_entity(row, "source"), _plover_entity(row, "target")
@@ -281,6 +286,13 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         location = {"extracted_place": row["location_name"],
                     "country_code": row["location_country"],
                     "lat": row["location_lat"], "lon": row["location_lon"]}
+        fields = (geo or GeoCoder()).fields(row["location_name"], row["location_country"],
+                                            row["location_lat"], row["location_lon"])
+        if fields.get("Type") in (3, 4) and isinstance(fields.get("FeatureID"), int):
+            location.update({"resolved_place": fields["FullName"],
+                             "geonameid": fields["FeatureID"]})
+        elif fields.get("FullName"):
+            location["resolved_place"] = fields["FullName"]
     return {
         "id": f"{row['article_id']}-{row['event_id']}",
         "date": date.isoformat() if date else None,
