@@ -29,6 +29,7 @@ from ..records import NONSTATE
 from ..rows import COLUMNS, article_from_rows
 from ..tables.cameo import PLOVER_TYPES
 from .database import Store
+from .gdelt_geo import GeoCoder
 from .schema import TABLES
 from .stories import STORY_COLUMNS
 
@@ -47,6 +48,9 @@ PLOVER_QUAD = {t: 1 if i < 4 else 2 if i < 7 else 3 if i < 11 else 4
                for i, t in enumerate(PLOVER_TYPES)}
 # PLOVER gives the United Nations and the European Union codes of their own
 PLOVER_OWN_CODES = frozenset({"UNO", "EUR"})
+# fields of communique's own beside PLOVER's in a PLOVER record (docs/store.md)
+PLOVER_EXTRA_FIELDS = ("story_date", "publication", "cameo", "confidence", "article_id",
+                       "story_id")
 
 GDELT_COLUMNS: tuple[str, ...] = (
     "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
@@ -64,22 +68,23 @@ assert len(GDELT_COLUMNS) == 61
 
 
 def export(store: Store, fmt: str, output: TextIO | Path, *, table: str = "events",
-           include_text: bool = False) -> int:
+           include_text: bool = False, added: dt.datetime | None = None) -> int:
     """Write the store in `fmt` to `output` (a text stream; a folder for parquet);
-    the number of records, rows or files written."""
+    the number of records, rows or files written. `added`: GDELT's DATEADDED."""
     if fmt == "parquet":
         if not isinstance(output, Path):
             raise StoreError(E024, name="--output", problem="Parquet export needs a folder")
         return export_parquet(store, output)
     if isinstance(output, Path):
         with output.open("w", encoding="utf-8", newline="") as handle:
-            return export(store, fmt, handle, table=table, include_text=include_text)
+            return export(store, fmt, handle, table=table, include_text=include_text,
+                          added=added)
     if fmt == "jsonl":
         return export_jsonl(store, output, include_text=include_text)
     if fmt == "csv":
         return export_csv(store, output, table=table)
     if fmt == "gdelt":
-        return export_gdelt(store, output)
+        return export_gdelt(store, output, added=added)
     if fmt == "plover":
         return export_plover(store, output)
     raise StoreError(E024, name="--format", problem=f"{fmt!r} is not one of {', '.join(FORMATS)}")
@@ -179,27 +184,40 @@ ORDER BY e.date NULLS LAST, r.article_id, e.sentence, e.trigger_start
 """
 
 
-def export_gdelt(store: Store, out: TextIO) -> int:
+def export_gdelt(store: Store, out: TextIO, *, added: dt.datetime | None = None) -> int:
+    """Write the GDELT 2.0 event rows; DATEADDED is `added` (the export's time, UTC, by
+    default), the store keeping no time of coding."""
+    stamp = (added or dt.datetime.now(dt.UTC)).strftime("%Y%m%d%H%M%S")
+    geo = GeoCoder()
     written = 0
     for row in _dicts(store.connection.execute(GDELT_SQL)):
-        out.write("\t".join(_tsv(v) for v in gdelt_row(row)) + "\n")
+        out.write("\t".join(_tsv(v) for v in gdelt_row(row, stamp, geo)) + "\n")
         written += 1
     return written
 
 
-def gdelt_row(row: dict[str, Any]) -> list[Any]:
+def gdelt_code(cameo: str) -> str:
+    """A CAMEO code as GDELT writes it: a root-only code padded to three digits ("18" is
+    "180"), like GDELT's own EventCode and EventBaseCode."""
+    return cameo.ljust(3, "0")
+
+
+def gdelt_row(row: dict[str, Any], added: str | None = None,
+              geo: GeoCoder | None = None) -> list[Any]:
     """The 61 fields of one GDELT 2.0 event row from a story's (or event's) row."""
+    geo = geo or GeoCoder()
     date: dt.date | None = row["date"] or row["article_date"]
     identity = row["story_id"] or f"{row['article_id']}|{row['event_id']}"
+    code = gdelt_code(row["cameo"])
     fields: dict[str, Any] = {
         "GlobalEventID": int(hashlib.sha1(identity.encode()).hexdigest()[:15], 16),
         "IsRootEvent": 1 if row["sentence"] == 0 else 0,  # the lead sentence
-        "EventCode": row["cameo"], "EventBaseCode": row["cameo"][:3],
-        "EventRootCode": row["cameo"][:2],
+        "EventCode": code, "EventBaseCode": code[:3], "EventRootCode": code[:2],
         "QuadClass": max(1, row["quad"]),  # GDELT counts statements as verbal cooperation
         "GoldsteinScale": row["goldstein"], "NumMentions": row["num_events"],
-        "NumSources": row["num_sources"] or None, "NumArticles": row["num_articles"],
-        "SOURCEURL": row["article_url"],
+        "NumSources": row["num_sources"] or 0, "NumArticles": row["num_articles"],
+        "AvgTone": _tone(row.get("article_tone")),
+        "DATEADDED": added, "SOURCEURL": row["article_url"],
     }
     if date is not None:
         fields.update({"Day": date.strftime("%Y%m%d"), "MonthYear": date.strftime("%Y%m"),
@@ -215,12 +233,19 @@ def gdelt_row(row: dict[str, Any]) -> list[Any]:
             f"Actor{n}KnownGroupCode": org if nonstate else None,
             f"Actor{n}Type1Code": row[f"{side}_sector"],
         })
-    if row["location_name"]:
-        # GDELT's geo country codes are FIPS 10-4, ours ISO: that column stays empty
-        fields.update({"ActionGeo_FullName": row["location_name"],
-                       "ActionGeo_Lat": row["location_lat"],
-                       "ActionGeo_Long": row["location_lon"]})
+        if row[f"{side}_name"] and not nonstate:
+            # GDELT places an actor at the spot the text names with it; communique keeps
+            # no such spot, so an actor of a country is placed at its country's level
+            fields.update({f"Actor{n}Geo_{k}": v
+                           for k, v in geo.country_fields(country).items()})
+    fields.update({f"ActionGeo_{k}": v for k, v in geo.fields(
+        row["location_name"], row["location_country"], row["location_lat"],
+        row["location_lon"]).items()})
     return [fields.get(name) for name in GDELT_COLUMNS]
+
+
+def _tone(value: float | None) -> str | None:
+    return None if value is None else f"{value:.4f}"
 
 
 def _tsv(value: Any) -> str:
@@ -240,13 +265,14 @@ ORDER BY e.article_id, e.sentence, e.trigger_start, e.event_id
 
 def export_plover(store: Store, out: TextIO) -> int:
     written = 0
+    geo = GeoCoder()
     for row in _dicts(store.connection.execute(PLOVER_SQL)):
-        out.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
+        out.write(json.dumps(plover_record(row, geo), ensure_ascii=False) + "\n")
         written += 1
     return written
 
 
-def plover_record(row: dict[str, Any]) -> dict[str, Any]:
+def plover_record(row: dict[str, Any], geo: GeoCoder | None = None) -> dict[str, Any]:
     """A PLOVER event record (the fields of the PLOVER 2.0 manual) from an event row.
     A reciprocal event lists both sides as actors and has no recipient."""
     source, target = _plover_entity(row, "source"), _plover_entity(row, "target")
@@ -260,6 +286,13 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         location = {"extracted_place": row["location_name"],
                     "country_code": row["location_country"],
                     "lat": row["location_lat"], "lon": row["location_lon"]}
+        fields = (geo or GeoCoder()).fields(row["location_name"], row["location_country"],
+                                            row["location_lat"], row["location_lon"])
+        if fields.get("Type") in (3, 4) and isinstance(fields.get("FeatureID"), int):
+            location.update({"resolved_place": fields["FullName"],
+                             "geonameid": fields["FeatureID"]})
+        elif fields.get("FullName"):
+            location["resolved_place"] = fields["FullName"]
     return {
         "id": f"{row['article_id']}-{row['event_id']}",
         "date": date.isoformat() if date else None,
