@@ -29,9 +29,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
               "quotes."),
     "code": ("code", "code", "Code articles into actors, events and quotes."),
     "dyad": ("dyad", "dyad_command",
-             "The relation between two actors over time: events per week (or month, year) in "
-             "each quad class (statement, verbal and material cooperation, verbal and material "
-             "conflict) and their mean Goldstein score."),
+             "The relation between two actors over time: events per day, week, month, "
+             "quarter or year in each quad class (statement, verbal and material "
+             "cooperation, verbal and material conflict) and their mean Goldstein score."),
     "eval": ("evaluate", "evaluate_command",
              "Code the texts of a gold file and score the events against it."),
     "events": ("events", "events_command", "Search the stored events, newest first."),

@@ -35,8 +35,7 @@ HEADERS = {"statement": "stmt", "verbal_cooperation": "v-coop",
 @store_errors
 def dyad_command(first, second, db, directed, period, planned, since, until, plot, fmt) -> None:
     """The relation between two actors over time: events per day, week, month,
-    quarter or year
-    in each quad class (statement, verbal and material cooperation, verbal and
+    quarter or year in each quad class (statement, verbal and material cooperation, verbal and
     material conflict) and their mean Goldstein score.
 
     CODE is an actor code or its prefix: CHN, RUSGOV, IGOUNO. Events either way
