@@ -89,6 +89,28 @@ def test_search_a_dyad_open_an_article_and_chart_the_dyad(browser, live_url, pag
         assert (tmp_path / f"{name}.png").stat().st_size > 10_000
 
 
+def test_the_chart_counts_plans_apart_only_when_asked(live_url, page):
+    # Putin "accepted an invitation to visit Beijing in the spring", on February 4: a plan
+    page.goto(live_url + "/#/dyad/CHN/RUS?period=month")
+    page.wait_for_selector("svg.timeline rect.bar")
+    figures = page.locator(".figures .figure")
+    done = figures.first.locator("b").inner_text()
+    assert "Planned" not in page.locator(".figures").inner_text()
+    assert "Plans and promises dated later are left out" in page.locator(".legend").inner_text()
+    page.check("input[name=planned]")
+    page.click("form.filters button[type=submit]")
+    wait_until(page, "location.hash.includes('planned=1')")
+    page.wait_for_selector(".figures .figure:has-text('Planned')")
+    assert figures.first.locator("b").inner_text() == done  # the bars still count what happened
+    planned = int(page.locator(".figures .figure:has-text('Planned') b").inner_text())
+    assert planned >= 1
+    headers = page.locator("details.period-table th").all_text_contents()
+    assert headers[-1].lower() == "planned"
+    cells = page.locator("details.period-table tbody tr td:last-child").all_text_contents()
+    assert sum(int(c) for c in cells) == planned
+    assert not page.problems, page.problems
+
+
 def test_a_hostile_article_is_shown_as_text_and_nothing_of_it_runs(live_url, page):
     page.goto(live_url + "/#/article/hostile")
     page.wait_for_selector("#article-text .mark")

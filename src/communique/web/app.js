@@ -361,7 +361,7 @@ async function dyadView(a, b, params) {
   a = (a || "").toUpperCase();
   b = (b || "").toUpperCase();
   const filters = {since: params.get("since") || "", until: params.get("until") || "",
-                   directed: params.get("directed") === "1"};
+                   directed: params.get("directed") === "1", planned: params.get("planned") === "1"};
   const period = params.get("period") || "auto";
   const at = params.get("at");
   const form = el("form", {class: "filters", role: "search"},
@@ -376,13 +376,16 @@ async function dyadView(a, b, params) {
     el("label", {class: "check"}, el("input", {type: "checkbox", name: "directed", value: "1",
                                                checked: filters.directed}),
        " only first → second"),
+    el("label", {class: "check", title: "Events dated after their article's date: plans, promises, invitations accepted"},
+       el("input", {type: "checkbox", name: "planned", value: "1", checked: filters.planned}),
+       " count plans apart"),
     el("div", {class: "buttons"}, el("button", {type: "submit"}, "Show")));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(form));
     location.hash = link(`#/dyad/${encodeURIComponent(data.a.trim())}/${encodeURIComponent(data.b.trim())}`,
                          {period: data.period === "auto" ? null : data.period, since: data.since,
-                          until: data.until, directed: data.directed});
+                          until: data.until, directed: data.directed, planned: data.planned});
   });
   const intro = el("section", {class: "intro"}, el("h1", {}, a && b ? `${a} ⇄ ${b}` : "Dyads"),
     el("p", {}, "How relations between two actors move over time: events per period, " +
@@ -400,7 +403,8 @@ async function dyadView(a, b, params) {
   let result;
   try {
     result = await chosenTimeline(a, b, period, {since: filters.since, until: filters.until,
-                                                directed: filters.directed});
+                                                directed: filters.directed,
+                                                planned: filters.planned});
   } catch (error) {
     chartBox.replaceChildren(problem(error));
     return;
@@ -414,13 +418,14 @@ async function dyadView(a, b, params) {
   }
   const hrefFor = (row) => link(`#/dyad/${encodeURIComponent(a)}/${encodeURIComponent(b)}`,
     {period: period === "auto" ? null : period, since: filters.since, until: filters.until,
-     directed: filters.directed ? "1" : null, at: row.period});
+     directed: filters.directed ? "1" : null, planned: filters.planned ? "1" : null, at: row.period});
   const draw = () => {
     const width = Math.max(320, chartBox.clientWidth || 900);
     const narrow = width < 560;
     const svgChart = timelineChart(rows, {period: chosen, width, height: narrow ? 240 : 300,
                                           hrefFor, selected: at, label: `${a} and ${b}, events per ${chosen}`});
-    chartBox.replaceChildren(summary(rows), svgChart, chartLegend(chosen), periodTable(rows, chosen, hrefFor));
+    chartBox.replaceChildren(summary(rows, filters.planned), svgChart, chartLegend(chosen, filters.planned),
+                             periodTable(rows, chosen, hrefFor, filters.planned));
   };
   draw();
   watchWidth(chartBox, draw);
@@ -455,7 +460,7 @@ function watchWidth(box, draw) {
   resizeObserver.observe(box);
 }
 
-function summary(rows) {
+function summary(rows, planned) {
   const total = (key) => rows.reduce((sum, r) => sum + r[key], 0);
   const events = total("events");
   const cooperation = total("verbal_cooperation") + total("material_cooperation");
@@ -466,32 +471,36 @@ function summary(rows) {
     figure("Events", number(events)),
     figure("Cooperation", number(cooperation) + share(cooperation), "q2"),
     figure("Conflict", number(conflict) + share(conflict), "q4"),
-    figure("Mean Goldstein", events ? fixed(weighted / events) : "—"));
+    figure("Mean Goldstein", events ? fixed(weighted / events) : "—"),
+    planned ? figure("Planned (not in the bars)", number(total("planned"))) : null);
 }
 
 function figure(label, value, quad) {
   return el("div", {class: `figure${quad ? " " + quad : ""}`}, el("span", {}, label), el("b", {}, value));
 }
 
-function chartLegend(period) {
+function chartLegend(period, planned) {
   return el("figcaption", {class: "legend"},
     [[2, "material cooperation"], [1, "verbal cooperation"], [0, "statements, appeals"],
      [3, "verbal conflict"], [4, "material conflict"]].map(([q, name]) =>
       el("span", {}, el("span", {class: `swatch q${q}`}), name)),
     el("span", {}, el("span", {class: "swatch line"}), "mean Goldstein"),
-    el("span", {class: "tip"}, `Bars: events per ${period}. Click one to list its events.`));
+    el("span", {class: "tip"}, `Bars: events per ${period}, dated up to their article's date. ` +
+       (planned ? "Plans and promises dated later are counted apart, in the table. "
+                : "Plans and promises dated later are left out. ") + "Click a bar to list its events."));
 }
 
-function periodTable(rows, period, hrefFor) {
+function periodTable(rows, period, hrefFor, planned) {
   return el("details", {class: "period-table"}, el("summary", {}, "The numbers"),
     el("div", {class: "table-wrap"}, el("table", {},
       el("thead", {}, el("tr", {}, [period, "events", "m-coop", "v-coop", "stmt", "v-confl", "m-confl", "Goldstein"]
-        .map((h) => el("th", {scope: "col"}, h)))),
+        .concat(planned ? ["planned"] : []).map((h) => el("th", {scope: "col"}, h)))),
       el("tbody", {}, rows.map((r) => el("tr", {},
         el("td", {}, el("a", {href: hrefFor(r)}, periodLabel(r.period, period))),
         [r.events, r.material_cooperation, r.verbal_cooperation, r.statement,
          r.verbal_conflict, r.material_conflict].map((n) => el("td", {class: "num"}, number(n))),
-        el("td", {class: "num"}, fixed(r.goldstein))))))));
+        el("td", {class: "num"}, fixed(r.goldstein)),
+        planned ? el("td", {class: "num"}, number(r.planned)) : null))))));
 }
 
 async function suggestDyads(box) {
