@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+from .dates.expressions import find_dateline
 from .records import Article, Event, EventActor
+
+
+def dateline_date(article: Article) -> str | None:
+    """The date of the article's dateline ("ANKARA, March 11 (Reuters) -"), which the
+    dates stage reads relative dates from, or None."""
+    line = find_dateline(article.text) if article.text else None
+    if line is None or line.date is None:
+        return None
+    for found in article.dates:
+        if found.get("start") == line.date.start:
+            return found.get("date")
+    return None
 
 
 def format_article(article: Article) -> str:
     head = " ".join(str(x) for x in (article.id or "(no id)", article.date or "(no date)"))
-    lines = [head, f"{len(article.actors)} actors, {len(article.events)} events, "
-                   f"{len(article.quotes)} quotes", ""]
+    lines = [head]
+    line = dateline_date(article)
+    if line is not None and line != article.date:
+        lines.append(f"dated by its dateline: {line} (relative dates such as \"Monday\" "
+                     "are read from it, not from the publication date)")
+    lines += [f"{len(article.actors)} actors, {len(article.events)} events, "
+              f"{len(article.quotes)} quotes", ""]
     if article.actors:
         lines.append("Actors")
         width = max(len(a.code or "-") for a in article.actors)

@@ -130,3 +130,31 @@ def test_no_statements_leaves_cameo_01_out():
     left_out = json.loads(run("code", "-", "--no-statements", input=text).stdout)
     assert left_out["events"] and not any(e["cameo"].startswith("01")
                                           for e in left_out["events"])
+
+
+def test_a_dateline_that_dates_the_article_is_said_in_the_pretty_view_and_help(tmp_path):
+    path = tmp_path / "ankara.txt"
+    path.write_text("ANKARA, March 11 (Reuters) - Turkey accused Greece on Monday of "
+                    "violating its airspace over the Aegean.")
+    result = run("code", str(path), "--date", "2024-05-02", "--pretty")
+    assert result.exit_code == 0, result.output
+    assert "dated by its dateline: 2024-03-11" in result.stdout
+    assert "2024-03-11" in result.stdout.split("Events")[1]  # "on Monday" read from it
+    assert "warning" not in result.stderr
+    plain = run("code", str(DEMO), "--date", "2026-03-11", "--pretty")
+    assert "dateline" not in plain.stdout
+    assert "dateline" in " ".join(run("code", "--help").stdout.split())
+
+
+def test_an_undated_text_file_gets_one_warning_and_the_same_records(tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text("Turkey accused Greece on Monday of violating its airspace.")
+    result = run("code", str(path))
+    assert result.exit_code == 0, result.output
+    assert "warning: 1 article had no date (undated)" in result.stderr
+    assert "--date" in result.stderr
+    record = json.loads(result.stdout)
+    assert record["date"] is None and record["events"]
+    dated = run("code", str(path), "--date", "2024-05-02")
+    assert "warning" not in dated.stderr
+    assert json.loads(dated.stdout)["events"][0]["date"] is not None

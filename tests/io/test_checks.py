@@ -59,6 +59,27 @@ def test_other_latin_languages_are_still_rejected(text):
     assert caught.value.code == "E010"
 
 
+def test_plain_english_is_known_without_the_detector(monkeypatch):
+    from communique.io import language
+
+    def no_detector():
+        raise AssertionError("the detector was asked")
+
+    monkeypatch.setattr(language, "detector", no_detector)
+    assert language.plainly_english(ENGLISH)
+    assert check(ENGLISH).text == ENGLISH
+    # a long text in another language has none of English's own words: it is judged
+    for text in ("De minister zei dinsdag dat de regering volgende week gesprekken zal voeren "
+                 "met de oppositie, na een maand van protesten in de hoofdstad. Het was een "
+                 "lange dag en hij had er geen zin in, zei hij.",
+                 "Der Präsident sagte am Dienstag, dass die Regierung nächste Woche Gespräche "
+                 "mit der Opposition führen werde, nach einem Monat voller Proteste in der "
+                 "Hauptstadt. Er war für sie da, sagte er."):
+        assert not language.plainly_english(text)
+        with pytest.raises(AssertionError, match="the detector was asked"):
+            check(text)
+
+
 def test_dates_are_normalised_or_rejected():
     assert check(ENGLISH, date="2026-02-04T10:30:00Z").date == "2026-02-04"
     with pytest.raises(InputError) as caught:

@@ -13,14 +13,17 @@ from tqdm import tqdm
 from ..actors.registry import Registry
 from ..io.checks import normalise_date
 from ..io.readers import read_inputs
-from ..pretty import format_article
+from ..pretty import dateline_date, format_article
 from .common import EXIT_OK, EXIT_SKIPPED, SkipReporter, coder_options, make_coder, user_errors
 
 
 @click.command("code")
 @click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
 @click.option("--date", default=None, metavar="YYYY-MM-DD",
-              help="Publication date for articles that do not give one.")
+              help="Publication date for articles that do not give one. Relative dates "
+              "(\"on Monday\") are read from it, except in an article that opens with a "
+              "dateline giving a date (\"ANKARA, March 11 (Reuters) -\"): they are read "
+              "from the dateline's date there.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write JSONL here (default: standard output).")
 @click.option("--pretty", is_flag=True, help="A human-readable view instead of JSONL.")
@@ -66,6 +69,7 @@ def code(inputs, date, output, pretty, include_text, statements, explain, progre
 
     show = progress if progress is not None else (sys.stderr.isatty() and not pretty)
     started = time.monotonic()
+    undated: list[str] = []
     count = 0
     events = 0
     with tqdm(disable=not show, unit=" articles", file=sys.stderr, dynamic_ncols=True) as bar:
@@ -74,6 +78,8 @@ def code(inputs, date, output, pretty, include_text, statements, explain, progre
                                        learn=learn, explain=explain):
             count += 1
             events += len(article.events)
+            if article.date is None and dateline_date(article) is None:
+                undated.append(article.id or f"article {count}")
             if pretty:
                 output.write(format_article(article) + "\n")
             else:
@@ -81,6 +87,7 @@ def code(inputs, date, output, pretty, include_text, statements, explain, progre
                                         ensure_ascii=False) + "\n")
             bar.update(1)
     output.flush()
+    warn_undated(undated)
     if registry_path and registry is not None:
         registry.save(registry_path)
     if show or report.skipped:
@@ -88,3 +95,16 @@ def code(inputs, date, output, pretty, include_text, statements, explain, progre
         click.echo(f"coded {count} article{'s' if count != 1 else ''} ({events} events) in "
                    f"{seconds:.1f}s; skipped {len(report.skipped)}", err=True)
     sys.exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
+
+
+def warn_undated(undated: list[str], shown: int = 3) -> None:
+    """One warning for the articles coded without a date: their events have none, and
+    relative dates ("on Monday") are not resolved."""
+    if not undated:
+        return
+    names = ", ".join(undated[:shown]) + (f" and {len(undated) - shown} more"
+                                           if len(undated) > shown else "")
+    click.echo(f"warning: {len(undated)} article{'s' if len(undated) != 1 else ''} had no "
+               f"date ({names}): their events are undated and relative dates (\"on Monday\") "
+               "are not resolved; give one with --date YYYY-MM-DD or a date field",
+               err=True)
