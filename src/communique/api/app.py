@@ -44,7 +44,7 @@ DESCRIPTION = """Political events coded from news text, from a communique store.
 
 Read the store's events, articles, dyad timelines and actors; code a text on the fly;
 add articles with a token. Errors are JSON: `{"error": {"code", "status", "message",
-"fix"}}`. The web page is at `/`."""
+"fix"}}`. The web page is at `/`, this reference at `/docs`."""
 
 
 def create_app(db: str | Path, *, token: str | None = None, settings: Settings | None = None,
@@ -75,7 +75,8 @@ def create_app(db: str | Path, *, token: str | None = None, settings: Settings |
         store.close()
 
     app = FastAPI(title="communique", version=__version__, description=DESCRIPTION,
-                  docs_url=None, redoc_url=None,  # their pages load scripts from a CDN
+                  # FastAPI's own docs pages load scripts from a CDN: /docs is ours
+                  docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json", lifespan=lifespan)
     app.state.store = store
     app.state.coder = CoderAccess(settings, coder=coder)
@@ -91,6 +92,11 @@ def create_app(db: str | Path, *, token: str | None = None, settings: Settings |
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
         return FileResponse(WEB / "index.html", headers={"cache-control": "no-cache"})
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        """The API's reference, drawn in the browser from /openapi.json (no network)."""
+        return FileResponse(WEB / "docs.html", headers={"cache-control": "no-cache"})
 
     return app
 
