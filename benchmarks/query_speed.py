@@ -138,9 +138,11 @@ def searches(store: Store) -> dict[str, object]:
         "/articles/ID (one whole article)": lambda: get_article(store, some_article),
         "/overview": lambda: overview(store),
         "stories --dyad CHN USA": lambda: find_stories(store, dyad=("CHN", "USA")),
-        # quotes --db reads whole articles one by one, so a speaker search scans every
-        # article with quotes: timed here for its first 20 quotes, of any speaker
+        # quotes --db: two queries on the quotes, actors and mentions tables; on a store
+        # of `api_load.py` (real quotes) a speaker's whole list, else none are found
         "quotes --db (first 20)": lambda: _first(stored_quotes(store), 20),
+        "quotes --db --speaker Ushakov (all)": lambda: list(stored_quotes(store, "Ushakov")),
+        "quotes --db --speaker RUSGOV (all)": lambda: list(stored_quotes(store, "RUSGOV")),
     }
 
 

@@ -45,9 +45,9 @@ def quotes_command(inputs, db, speaker, kinds, date, as_json, model, dictionarie
             raise click.UsageError("give FILE... or --db, not both")
         found = 0
         with open_store(db) as store:
-            for article, quote in stored_quotes(store, speaker, kinds=kinds or KINDS):
+            for article_id, quote in stored_quotes(store, speaker, kinds=kinds or KINDS):
                 found += 1
-                click.echo(_line(article.id, quote, as_json))
+                click.echo(_line(article_id, quote, as_json))
         if not found and speaker:
             click.echo(f"no quotes by {speaker!r}", err=True)
         sys.exit(EXIT_OK)
