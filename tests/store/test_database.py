@@ -164,3 +164,31 @@ def test_a_damaged_store_is_said_to_be_damaged_and_left_alone(tmp_path):
     with pytest.raises(StoreError) as caught:
         Store.open(path)
     assert caught.value.code == "E038"
+
+
+def test_a_store_from_before_tone_gets_the_column_null_for_its_old_articles(tmp_path):
+    path = tmp_path / "v4.duckdb"
+    connection = duckdb.connect(str(path))
+    connection.execute("CREATE TABLE communique_migrations (version INTEGER, name VARCHAR)")
+    connection.execute("CREATE TABLE communique_meta (key VARCHAR, value VARCHAR)")
+    for migration in MIGRATIONS[:4]:
+        for statement in migration.statements:
+            connection.execute(statement)
+        connection.execute("INSERT INTO communique_migrations VALUES (?, ?)",
+                           [migration.version, migration.name])
+    connection.execute("INSERT INTO articles (article_id, \"date\", \"text\", places, dates, "
+                       "content_hash) VALUES ('old', '2026-01-02', 'Old text.', '[]', '[]', "
+                       "'x')")
+    connection.close()
+    with Store.open(path) as store:  # reading migrates it first
+        columns = {r[0]: r[1] for r in store.connection.execute("DESCRIBE articles").fetchall()}
+        assert (columns["tone"], columns["tone_method"]) == ("DOUBLE", "VARCHAR")
+        old = get_article(store, "old")
+        assert old.text == "Old text." and old.tone is None and old.tone_method is None
+    with Store.open(path, write=True) as store:
+        toned = article("new", "2026-01-03", [event(1, "051", RUS)])
+        toned.tone, toned.tone_method = -2.5, "vader-3.3.2"
+        store.write([stored(toned)])
+        again = get_article(store, "new")
+        assert (again.tone, again.tone_method) == (-2.5, "vader-3.3.2")
+        assert again.to_dict() == toned.to_dict()
