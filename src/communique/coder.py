@@ -32,6 +32,8 @@ from .pipeline.attributes import use_tag_map
 from .records import Actor, Article, Event, EventActor, Location, Quote, Span
 from .settings import Settings
 from .tables import Knowledge, load_knowledge
+from .tone import method as tone_method
+from .tone import tone
 
 log = logging.getLogger(__name__)
 STATEMENT_ROOT = "01"  # CAMEO 01, make public statement: no PLOVER type
@@ -305,10 +307,13 @@ def article_from_doc(doc: Doc, record: InputRecord, knowledge: Knowledge,
             rules=list(plain.get("rules", [])) if explain else None,
         ))
     quotes = [Quote.from_dict(q) for q in doc._.communique_quotes or []]
+    article_tone = tone(s.text for s in doc.sents) if doc.has_annotation("SENT_START") \
+        else tone([doc.text])
     return Article(
         id=record.id, date=record.date, title=record.title, source=record.source,
         url=record.url, text=doc_text(doc), actors=actors, events=events, quotes=quotes,
         places=list(doc._.communique_places or []), dates=list(doc._.communique_dates or []),
+        tone=article_tone, tone_method=tone_method() if article_tone is not None else None,
         dropped=dropped,
     )
 

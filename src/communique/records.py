@@ -215,6 +215,10 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)
+    # how positive or negative the article's words are, -10..+10 (see `tone`), and what
+    # measured it ("vader-3.3.2"); None for a text without words
+    tone: float | None = None
+    tone_method: str | None = None
     # with explain: the drafts the event rules dropped, each with the rule that dropped it
     dropped: list[dict[str, Any]] | None = None
 
@@ -227,6 +231,7 @@ class Article:
             "quotes": [q.to_dict() for q in self.quotes],
             "places": list(self.places),
             "dates": list(self.dates),
+            "tone": self.tone, "tone_method": self.tone_method,
         }
         if self.dropped is not None:
             data["dropped"] = list(self.dropped)
@@ -243,6 +248,7 @@ class Article:
             events=[Event.from_dict(e) for e in data.get("events", [])],
             quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
             places=list(data.get("places", [])), dates=list(data.get("dates", [])),
+            tone=data.get("tone"), tone_method=data.get("tone_method"),
             dropped=data.get("dropped"),
         )
 

@@ -22,6 +22,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("article_id", "VARCHAR"), ("date", "DATE"), ("title", "VARCHAR"),
         ("source", "VARCHAR"), ("url", "VARCHAR"), ("text", "VARCHAR"),
         ("places", "VARCHAR"), ("dates", "VARCHAR"),  # JSON lists
+        ("tone", "DOUBLE"), ("tone_method", "VARCHAR"),
     ),
     "actors": (
         ("article_id", "VARCHAR"), ("actor_id", "VARCHAR"), ("name", "VARCHAR"),
@@ -64,6 +65,7 @@ def article_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
         "source": article.source, "url": article.url, "text": article.text,
         "places": json.dumps(article.places, ensure_ascii=False),
         "dates": json.dumps(article.dates, ensure_ascii=False),
+        "tone": article.tone, "tone_method": article.tone_method,
     })
     for actor in article.actors:
         rows["actors"].append({
@@ -120,6 +122,7 @@ def article_from_rows(article: dict[str, Any], actors: Iterable[dict[str, Any]],
         source=article.get("source"), url=article.get("url"), text=article.get("text") or "",
         places=json.loads(article.get("places") or "[]"),
         dates=json.loads(article.get("dates") or "[]"),
+        tone=article.get("tone"), tone_method=article.get("tone_method"),
     )
     for a in actors:
         result.actors.append(Actor(

@@ -95,3 +95,17 @@ def test_code_explains_its_events_on_demand(server):
     explained = server.post("/code", params={"explain": "true"}, json=body).json()
     assert explained["events"] and all(e["rules"] for e in explained["events"])
     assert any(d["dropped_by"] == "hypothetical" for d in explained["dropped"])
+
+
+def test_an_articles_tone_is_in_its_record_coded_and_stored(server):
+    example = EXAMPLES[0]
+    coded = server.post("/code", json={"text": example["text"], "date": example.get("date"),
+                                       "id": "tone-check"}).json()
+    assert isinstance(coded["tone"], float) and -10 <= coded["tone"] <= 10
+    assert coded["tone_method"].startswith("vader-")
+    server.post("/ingest", json={"articles": [example]}, headers=auth())
+    stored = server.get(f"/articles/{example['id']}").json()
+    assert (stored["tone"], stored["tone_method"]) == (coded["tone"], coded["tone_method"])
+    listed = server.get("/articles", params={"search": example["title"]}).json()["rows"]
+    assert [row["tone"] for row in listed if row["article_id"] == example["id"]] == \
+        [coded["tone"]]

@@ -155,6 +155,9 @@ def test_the_openapi_document_describes_every_endpoint(client):
     parameters = {p["name"] for p in paths["/events"]["get"]["parameters"]}
     assert {"actor", "dyad", "type", "since", "until", "limit", "offset"} <= parameters
     assert "ErrorBody" in document["components"]["schemas"]
+    record = document["components"]["schemas"]["ArticleRecord"]["properties"]
+    assert {"tone", "tone_method", "events", "actors"} <= set(record)
+    assert "GDELT" in record["tone"]["description"]
 
 
 def test_values_never_become_sql(client, store_path):

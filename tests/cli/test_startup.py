@@ -1,5 +1,5 @@
 """The store commands start without spaCy: `--help`, sql, events, dyad, actors, export and
-quotes --db import neither spaCy nor the coder (checked in a fresh interpreter)."""
+quotes --db import neither spaCy, the coder nor the tone lexicon (checked in a fresh interpreter)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ report = []
 for args in runs:
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     heavy = sorted(m for m in sys.modules
-                   if m.split(".")[0] in ("spacy", "thinc") or m == "communique.coder")
+                   if m.split(".")[0] in ("spacy", "thinc", "vaderSentiment")
+                   or m == "communique.coder")
     report.append({"args": args[:1], "exit": result.exit_code, "out": len(result.output),
                    "heavy": heavy[:3]})
 print(json.dumps(report))

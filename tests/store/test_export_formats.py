@@ -102,8 +102,9 @@ def check_gdelt_row(row: dict[str, str]) -> list[str]:
         need(name, INT.match(row[name]) is not None and int(row[name]) >= 0)
     need("NumMentions", int(row["NumMentions"] or 0) >= 1)
     need("NumArticles", int(row["NumArticles"] or 0) >= 1)
-    need("AvgTone", row["AvgTone"] == "" or (NUMBER.match(row["AvgTone"]) is not None
-                                             and -100 <= float(row["AvgTone"]) <= 100))
+    # every coded article has a tone: a number on GDELT's scale, ours within -10..+10
+    need("AvgTone", NUMBER.match(row["AvgTone"]) is not None
+         and -10 <= float(row["AvgTone"]) <= 10)
     for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo"):
         kind = row[f"{geo}_Type"]
         need(f"{geo}_Type", kind in ("", "1", "2", "3", "4", "5"))
@@ -169,6 +170,12 @@ def test_every_gdelt_field_of_every_row_has_the_codebook_format(coded_store):
     moscow = [r for r in rows if r["ActionGeo_FullName"].startswith("Moscow")]
     assert moscow and moscow[0]["ActionGeo_ADM1Code"] == "RS48"
     assert moscow[0]["ActionGeo_FeatureID"] == "524901"  # GeoNames' Moscow
+    # AvgTone is the tone of the row's article
+    tones = dict(coded_store.connection.execute(
+        "SELECT coalesce(url, article_id), tone FROM articles").fetchall())
+    assert {r["AvgTone"] for r in rows} <= {f"{t:.4f}" for t in tones.values()}
+    seed = [r for r in rows if r["SOURCEURL"] == "https://example.org/seed"]
+    assert seed and {r["AvgTone"] for r in seed} == {f"{tones['https://example.org/seed']:.4f}"}
 
 
 @pytest.mark.parametrize(("cameo", "event", "base", "root"), [

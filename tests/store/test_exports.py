@@ -11,6 +11,8 @@ import duckdb
 from communique.rows import COLUMNS
 from communique.store.exports import GDELT_COLUMNS, export
 
+from .conftest import RUS, article, event, stored
+
 
 def written(store, fmt, **options):
     out = io.StringIO()
@@ -59,6 +61,17 @@ def test_gdelt_rows_have_61_fields_one_row_per_story(filled):
     assert assault[field["QuadClass"]] == "4" and assault[field["ActionGeo_Lat"]] == "49.99"
     assert assault[field["Actor1Type1Code"]] == "MIL" and assault[field["AvgTone"]] == ""
     assert len({r[0] for r in rows}) == 4  # distinct GlobalEventIDs
+
+
+def test_gdelt_avgtone_is_the_articles_tone(store):
+    toned = article("t1", "2026-02-02", [event(1, "190", RUS)])
+    toned.tone, toned.tone_method = -3.25, "vader-3.3.2"
+    store.write([stored(toned), stored(article("t2", "2026-02-03", [event(1, "051", RUS)]))])
+    _, text = written(store, "gdelt")
+    field = {name: i for i, name in enumerate(GDELT_COLUMNS)}
+    tones = {r[field["EventCode"]]: r[field["AvgTone"]]
+             for r in (line.split("\t") for line in text.splitlines())}
+    assert tones == {"190": "-3.2500", "051": ""}  # an article stored without a tone: empty
 
 
 def test_plover_records(filled):

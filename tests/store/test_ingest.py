@@ -131,6 +131,28 @@ def test_batch_output_imports_as_it_is_and_equals_ingest(coder, tmp_path):
         assert counting.records == []
 
 
+def test_batch_output_from_before_tone_imports_with_tone_null(tmp_path):
+    import pyarrow.parquet as pq
+
+    from communique.batch.tables import article_tables
+    from communique.store.coded import import_coded
+
+    from .conftest import RUS, article, event
+
+    old = article("old", "2026-01-02", [event(1, "051", RUS)])
+    old.tone, old.tone_method = 3.0, "vader-3.3.2"
+    for table, rows in article_tables(old).items():
+        (tmp_path / "batch" / table).mkdir(parents=True)
+        if table == "articles":  # as a batch run of before wrote it
+            rows = rows.drop_columns(["tone", "tone_method"])
+        pq.write_table(rows, tmp_path / "batch" / table / "part-0.parquet")
+    with Store.open(tmp_path / "s.duckdb", write=True) as store:
+        assert import_coded(store, tmp_path / "batch").imported == 1
+        back = get_article(store, "old")
+    assert back.tone is None and back.tone_method is None
+    assert [e.cameo for e in back.events] == ["051"]
+
+
 def test_the_registry_learns_across_runs_and_is_kept_with_the_articles(coder, tmp_path):
     first = write_jsonl(tmp_path / "first.jsonl", [
         {"id": "a1", "date": "2026-02-04", "text": "Russian President Vladimir Putin's "

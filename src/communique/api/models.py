@@ -57,6 +57,29 @@ class Page(BaseModel):
     next_offset: int | None = Field(description="The offset of the next page, or null.")
 
 
+class ArticleRecord(BaseModel):
+    """An article's record, as `communique code` writes it (docs/record.md)."""
+
+    model_config = ConfigDict(extra="allow")  # and text, dropped, as asked for
+
+    id: str | None
+    date: str | None
+    title: str | None
+    source: str | None
+    url: str | None
+    actors: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    places: list[dict[str, Any]]
+    dates: list[dict[str, Any]]
+    tone: float | None = Field(None, description="How positive or negative the article's "
+                               "words are, -10 to +10 (GDELT's AvgTone scale): the mean "
+                               "VADER compound score of its sentences, times 10; null for a "
+                               "text without words, or one stored before tone was measured.")
+    tone_method: str | None = Field(None, description="What measured the tone, e.g. "
+                                    "vader-3.3.2.")
+
+
 class TimelineRow(BaseModel):
     period: str = Field(description="First day of the day, week, month, quarter or year.")
     events: int

@@ -89,8 +89,8 @@ def _dyad(value: str | None) -> tuple[str, str] | None:
     return parts[0], parts[1]
 
 
-@router.get("/articles/{article_id:path}", responses=ERRORS, tags=["read"],
-            summary="One article's record")
+@router.get("/articles/{article_id:path}", response_model=models.ArticleRecord,
+            responses=ERRORS, tags=["read"], summary="One article's record")
 def article(request: Request,
             article_id: Annotated[str, Path(max_length=MAX_TEXT, description="The article's id.")]
             ) -> JSONResponse:
@@ -176,8 +176,9 @@ def store_overview(request: Request) -> JSONResponse:
                          "plover_types": list(PLOVER_TYPES), "quad_classes": list(QUADS)})
 
 
-@router.post("/code", responses={**ERRORS, 413: {"model": models.ErrorBody},
-                                 422: {"model": models.ErrorBody}},
+@router.post("/code", response_model=models.ArticleRecord,
+             responses={**ERRORS, 413: {"model": models.ErrorBody},
+                        422: {"model": models.ErrorBody}},
              tags=["code"], summary="Code a text")
 def code(request: Request, body: models.ArticleIn,
          explain: Annotated[bool, Query(description="Give each event the rules that shaped "

@@ -55,14 +55,31 @@ def _files(folder: Path, table: str) -> list[str]:
     return sorted(str(p) for p in (folder / table).glob("*.parquet"))
 
 
+def _read_columns(connection: duckdb.DuckDBPyConnection, files: list[str], table: str
+                  ) -> str:
+    """The select list of `table`'s columns from its Parquet files: each column the
+    files lack is null."""
+    if not files:
+        return ""
+    have = {row[0] for row in connection.execute(
+        "DESCRIBE SELECT * FROM read_parquet(?, union_by_name = true)", [files]).fetchall()}
+    return ", ".join(f'"{name}"' if name in have else f'CAST(NULL AS {kind}) AS "{name}"'
+                     for name, kind in COLUMNS[table])
+
+
 def _import(connection: duckdb.DuckDBPyConnection, folder: Path,
             summary: IngestSummary) -> None:
     names = {table: ", ".join(f'"{name}"' for name, _ in COLUMNS[table]) for table in TABLES}
+    # the columns as read from the files: a column added since they were written (an
+    # article's tone) comes in as null, as it does in a store migrated from before it
+    read = {table: _read_columns(connection, _files(folder, table), table)
+            for table in TABLES}
     # an article written twice (a batch run again into the same folder) counts once: the
     # copy in the last file
     connection.execute(
-        f"CREATE OR REPLACE TEMP TABLE coded_articles AS SELECT {names['articles']}, "
-        f"{CONTENT_HASH_SQL} AS content_hash FROM read_parquet(?, filename = true) "
+        f"CREATE OR REPLACE TEMP TABLE coded_articles AS SELECT {read['articles']}, "
+        f"{CONTENT_HASH_SQL} AS content_hash FROM "
+        "read_parquet(?, filename = true, union_by_name = true) "
         "QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY filename DESC) = 1",
         [_files(folder, "articles")])
     connection.execute(
@@ -91,8 +108,8 @@ def _import(connection: duckdb.DuckDBPyConnection, folder: Path,
         files = _files(folder, table)
         if files:
             connection.execute(
-                f"INSERT INTO {table} ({names[table]}) SELECT DISTINCT {names[table]} "
-                "FROM read_parquet(?) WHERE article_id IN "
+                f"INSERT INTO {table} ({names[table]}) SELECT DISTINCT {read[table]} "
+                "FROM read_parquet(?, union_by_name = true) WHERE article_id IN "
                 "(SELECT article_id FROM coded_changed)", [files])
     _stories.mark_pending(connection, changed)
     summary.events = connection.execute(

@@ -176,7 +176,8 @@ WITH reported AS (
     FROM events e JOIN articles a ON a.article_id = e.article_id
     WHERE e.story_id IS NULL AND NOT coalesce(e.negated, false)
 )
-SELECT r.*, e.* EXCLUDE (story_id), a.url AS article_url, a.date AS article_date
+SELECT r.*, e.* EXCLUDE (story_id), a.url AS article_url, a.date AS article_date,
+       a.tone AS article_tone
 FROM reported r
 JOIN events e ON e.article_id = r.article_id AND e.event_id = r.event_id
 JOIN articles a ON a.article_id = r.article_id

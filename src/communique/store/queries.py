@@ -331,7 +331,8 @@ def find_stories(store: Store, *, dyad: tuple[str, str] | None = None,
 def find_articles(store: Store, *, search: str | None = None, source: str | None = None,
                   since: str | dt.date | None = None, until: str | dt.date | None = None,
                   limit: int = 50, offset: int = 0) -> Page:
-    """Articles (without their text), newest first, with their numbers of events."""
+    """Articles (without their text), newest first, with their tone and their numbers of
+    events."""
     limit, offset = _page(limit, offset)
     where = _Where()
     if search:
@@ -344,7 +345,7 @@ def find_articles(store: Store, *, search: str | None = None, source: str | None
     total = connection.execute(f"SELECT count(*) FROM articles a WHERE {where.sql()}",
                                where.params).fetchone()[0]
     cursor = connection.execute(
-        "SELECT a.article_id, a.date, a.title, a.source, a.url, "
+        "SELECT a.article_id, a.date, a.title, a.source, a.url, a.tone, "
         "(SELECT count(*) FROM events e WHERE e.article_id = a.article_id) AS events "
         f"FROM articles a WHERE {where.sql()} ORDER BY a.date DESC NULLS LAST, "
         "a.article_id LIMIT ? OFFSET ?", [*where.params, limit, offset])

@@ -85,6 +85,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         # JSON [[start, end], ...]; null in rows written before: the whole span
         "ALTER TABLE quotes ADD COLUMN parts VARCHAR",
     )),
+    Migration(5, "article tone: how positive or negative an article's words are", (
+        # null in rows written before: their tone was not measured
+        "ALTER TABLE articles ADD COLUMN tone DOUBLE",
+        "ALTER TABLE articles ADD COLUMN tone_method VARCHAR",
+    )),
 )
 LATEST = MIGRATIONS[-1].version
 REGISTRY_COLUMNS = ("entry", "name", "kind", "aliases", "country", "sector", "title", "org",
