@@ -113,6 +113,9 @@ class EventCoder:
         if self.reader.is_question(sent):
             return []
         triggers = self.matcher.match_sentence(sent, set(), finder.actor_tokens)
+        for silenced, check in self.matcher.sense_hits:
+            if check.then == "none":  # "fired his adviser", "a parting shot"
+                self.trace.drop_trigger(silenced, number, check.rule)
         words = self._words
         span = range(sent.start, sent.end)
         hedged = any(words.lower[i] in self.hedges for i in span)
@@ -506,6 +509,9 @@ class EventCoder:
         plover = None if framed or reading.posture else pattern.plover
         mode = None if framed or reading.posture else pattern.mode
         snippet = self.snippet(clause, action)
+        senses = [t.sense for t in (action, *clause.lights, *clause.frames) if t.sense]
+        if senses:  # "kicked off talks": the sense check that made the word a carrier
+            reading.rules[:0] = senses
         tokens = sorted({t.i for t in clause.chain} | set(action.words))
         sources = reading.sources[:MAX_SIDES]
         targets = [t for t in reading.targets

@@ -17,6 +17,7 @@ from ..tables import vocabulary
 from ..tables.lexicon import NONSTATE_COUNTRIES
 from .arguments import RELATIONAL_NOUNS, Arg, ArgumentFinder
 from .clauses import NOUN_POS, Clause
+from .triggers import Trigger
 
 BACKGROUND_PREPS = vocabulary.words("background_prepositions")
 TOPIC_ROOTS = vocabulary.cameo_class("topical")
@@ -154,8 +155,11 @@ class Trace:
         self.dropped.append(reading.dropped())
 
     def drop_clause(self, clause: Clause, number: int, rule: str) -> None:
-        token = clause.action.token
-        pattern = clause.action.pattern
+        self.drop_trigger(clause.action, number, rule)
+
+    def drop_trigger(self, trigger: Trigger, number: int, rule: str) -> None:
+        token = trigger.token
+        pattern = trigger.pattern
         self.dropped.append({
             "sentence": number, "code": pattern.code if pattern else None,
             "trigger": {"start": token.idx, "end": token.idx + len(token.text),

@@ -8,11 +8,12 @@ emergency"). Among the patterns that match, the most specific wins.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from ..tables.patterns import EventGrammar, Pattern, Phrase, singular
+from ..tables.senses import SenseCheck
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "dative", "obj"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
@@ -34,6 +35,7 @@ class Trigger:
     object: Token | None = None  # the object the pattern matched, if any
     light: bool = False
     object_words: int = 0  # how many words of the object the pattern named
+    sense: str | None = None  # the sense check that changed what the word codes
 
     @property
     def frame(self) -> str | None:
@@ -119,6 +121,9 @@ class TriggerMatcher:
         self._actor_tokens: frozenset[int] = frozenset()
         self._keys: dict[int, set[str]] = {}  # phrase keys of the sentence's words, once
         self._objects: dict[tuple[int, str | None, tuple[int, ...]], list[Token]] = {}
+        self._context: set[str] | None = None  # the sentence's words, for sense checks
+        # the triggers a sense check changed or silenced in the last sentence matched
+        self.sense_hits: list[tuple[Trigger, SenseCheck]] = []
 
     def phrase_keys(self, token: Token) -> set[str]:
         keys = self._keys.get(token.i)
@@ -132,6 +137,8 @@ class TriggerMatcher:
         self._actor_tokens = actor_tokens
         self._keys.clear()  # token indices are the sentence's document's
         self._objects.clear()
+        self._context = None
+        self.sense_hits = []
         found: dict[int, Trigger] = {}
         grammar = self.grammar
         for token in sent:
@@ -148,6 +155,8 @@ class TriggerMatcher:
             if trigger is None and (pos in NOUN_POS or (
                     pos == "VERB" and token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS)):
                 trigger = self.match_noun(token)  # "the fighting", "after the shelling"
+            if trigger is not None and trigger.pattern is not None:
+                trigger = self.check_sense(trigger, sent)
             if trigger is not None:
                 found[token.i] = trigger
                 taken.update(trigger.words)
@@ -157,6 +166,69 @@ class TriggerMatcher:
                                       if t.token.i != index):
                 del found[index]
         return found
+
+    def check_sense(self, trigger: Trigger, sent: Span) -> Trigger | None:
+        """The trigger as its sense says (`senses.yaml`): unchanged, silenced ("fired
+        his adviser"), a carrier of its object's event noun ("kicked off talks"), or
+        another code ("shot down the proposal")."""
+        token = trigger.token
+        pos = trigger.pattern.pos
+        table = self.grammar.senses.verbs if pos == "verb" else self.grammar.senses.nouns
+        keys = verb_keys(token) if pos == "verb" else list(word_keys(token))
+        checks = next((table[k] for k in keys if k in table), None)
+        if not checks:
+            return trigger
+        for check in checks:
+            if self._sense_holds(check, trigger, sent):
+                self.sense_hits.append((trigger, check))
+                if check.then == "none":
+                    return None
+                if check.then == "carry":
+                    return Trigger(token, None, trigger.words, light=True, sense=check.rule)
+                pattern = replace(trigger.pattern, code=check.then, plover=None, mode=None,
+                                  frame=None, transparent=False)
+                return Trigger(token, pattern, trigger.words, trigger.object,
+                               object_words=trigger.object_words, sense=check.rule)
+        return trigger
+
+    def _sense_holds(self, check: SenseCheck, trigger: Trigger, sent: Span) -> bool:
+        token = trigger.token
+        if check.pos == "verb":
+            near = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "advmod"}}
+            near |= {token.doc[i].lower_ for i in trigger.words}
+            if any(word not in near for word in check.rest):
+                return False
+        elif check.rest and not set(check.rest) <= set(modifier_words(token)):
+            return False
+        objects = object_candidates(token, check.rest[-1] if check.rest else None, (),
+                                    self.grammar.quantity_heads, direct_only=True) \
+            if check.pos == "verb" else []
+        if check.objects and not any(self.phrase_keys(o) & check.objects for o in objects):
+            return False
+        if check.modifiers:
+            mods = _all_modifiers(token)
+            for obj in objects:
+                mods |= _all_modifiers(obj) | self.phrase_keys(obj)
+            if not mods & check.modifiers:
+                return False
+        if check.subjects:
+            said_of = token.head if check.pos == "noun" and token.dep_ in {"attr", "acomp"} \
+                else token
+            if not _subject_words(said_of) & check.subjects:
+                return False
+        if check.context:
+            if self._context is None:
+                self._context = set()
+                previous = None
+                for word in sent:
+                    self._context |= self.phrase_keys(word) if word.pos_ in NOUN_POS \
+                        else word_keys(word)
+                    if previous is not None:  # two words in a row, whatever the parse
+                        self._context.add(f"{previous} {singular(word.lower_)}")
+                    previous = singular(word.lower_)
+            if not self._context & check.context:
+                return False
+        return True
 
     def match_verb(self, token: Token) -> Trigger | None:
         for key in verb_keys(token):

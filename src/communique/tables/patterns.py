@@ -20,6 +20,7 @@ from pydantic import Field, model_validator
 from ..errors import E003, E015, ErrorKind, TableError
 from .cameo import PLOVER_TYPES, CameoTable, PloverType, check_mode
 from .loader import TableRow, WordLoader, package_file, read_jsonl, read_yaml_list, validate
+from .senses import SenseTable
 from .vocabulary import words as vocabulary_words
 
 FrameName = Literal["intent", "appeal", "demand", "reject", "threaten", "act"]
@@ -204,12 +205,14 @@ class EventGrammar:
     preparing_words: frozenset[str] = frozenset()
     assault_modes: dict[str, str] = field(default_factory=dict)  # word -> mode
     frames: dict[str, dict[str, str]] = field(default_factory=dict)
+    senses: SenseTable = field(default_factory=SenseTable)  # other senses of trigger words
 
     @classmethod
     def load(cls, cameo: CameoTable, *, triggers: Path | None = None,
              grammar: Path | None = None) -> EventGrammar:
         compiled = cls()
         compiled.load_grammar(grammar or package_file("grammar.yaml"), cameo)
+        compiled.senses = SenseTable.load(cameo)
         path = triggers or package_file("triggers.yaml")
         compiled.add_patterns(read_yaml_list(path, PatternEntry, kind=E003, key="patterns"),
                               path, cameo, kind=E003)
