@@ -65,6 +65,11 @@ def build_pipeline(settings: Settings, nlp: Language | None = None) -> Language:
     for name in _pipeline.COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, config=config)
+        elif list(nlp.get_pipe_config(name).get("dictionaries", [])) != config["dictionaries"]:
+            # the components hold their tables: sharing them would code with the wrong ones
+            raise ValueError(f"this pipeline's {name!r} was built with the dictionaries "
+                             f"{nlp.get_pipe_config(name).get('dictionaries')}, not "
+                             f"{config['dictionaries']}; give this Coder a pipeline of its own")
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     return nlp
 

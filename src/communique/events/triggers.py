@@ -47,17 +47,34 @@ class Trigger:
             and not self.pattern.transparent
 
 
+# letters English does not double when it inflects a verb ("agreed", "fixed"); a pair of
+# others may be the base's own ("called", "pressed"), tried first, or a doubling
+# ("extolled", "repelling"), tried after it as a single letter
+VOWELS_AND_DOUBLES = frozenset("aeiouwxy")
+
+
 def verb_keys(token: Token) -> list[str]:
-    """A verb's lemma, and plain guesses where the lemmatiser slips ("staged" -> "stag")."""
+    """A verb's lemma, and plain guesses where the lemmatiser slips ("staged" -> "stag",
+    "extolled" -> "extoll"): the word's own form, its stem with an "e", and its stem with
+    a doubled final consonant made single, so a pattern for the base form a user writes
+    ("extol", "stage") matches every form of the verb."""
     lemma = token.lemma_.lower()
     keys = [lemma]
     text = token.lower_
+    stem = None
     if token.tag_ in {"VBD", "VBN"} and text.endswith("ed"):
         keys.extend((text[:-1], text[:-2]))
+        stem = text[:-2]
     elif token.tag_ == "VBG" and text.endswith("ing"):
         keys.extend((text[:-3] + "e", text[:-3]))
+        stem = text[:-3]
     elif token.tag_ == "VBZ" and text.endswith("s"):
         keys.append(text[:-1])
+        if text.endswith("es"):
+            keys.append(text[:-2])  # "vetoes", "pushes"
+    if stem is not None and len(stem) >= 3 and stem[-1] == stem[-2] \
+            and stem[-1] not in VOWELS_AND_DOUBLES:
+        keys.append(stem[:-1])  # "extolled" -> "extol", "repelling" -> "repel"
     return keys
 
 
