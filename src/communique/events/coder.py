@@ -45,6 +45,7 @@ from .drafts import (
     through_act_noun,
 )
 from .facts import infer_counterparts, one_per_fact
+from .means import MeansReader, conventional_doers
 from .modes import fill_mode
 from .placing import SidePlacer, place_protesters
 from .targets import TargetChooser
@@ -61,6 +62,7 @@ class EventCoder:
         self.hedges = knowledge.grammar.hedges
         self.choose = TargetChooser(knowledge.grammar)
         self.place = SidePlacer(knowledge.grammar)
+        self.means = MeansReader(knowledge.grammar)
         self.trace: Trace | None = None
 
     def __call__(self, doc: Doc) -> list[dict]:
@@ -216,6 +218,9 @@ class EventCoder:
             return False  # "a four-day pause in the fighting": a pause, not fighting
         if token.dep_ == "pobj":
             governor = token.head.head
+            if governor.lemma_.lower() in finder.quantity_heads and governor.dep_ == "dobj" \
+                    and token.head.lower_ == "of":
+                governor = governor.head  # "host a new round of talks": the host's object
         if token.dep_ == "nsubj" and governor.i != token.i and governor.i in triggers \
                 and not triggers[governor.i].light:
             # "a roadside bombing killed a soldier", "a US drone strike killed ...": the
@@ -304,6 +309,11 @@ class EventCoder:
         """Who did it when the clause's subject does not say: the passive's subject for a
         posture, the one who announced it, the authorities, the owner of a proposal."""
         clause, pattern = reading.clause, reading.clause.action.pattern
+        if not reading.sources and pattern.code[:2] in VIOLENT_ROOTS:
+            # "a US drone strike killed", "Russia's missiles hit": the weapon's owner
+            reading.sources = self.means.owner(clause, finder)
+            if reading.sources:
+                reading.apply("owner-of-weapon")
         if not reading.sources and reading.passive_targets and pattern.code[:2] == "15":
             # "the army was put on alert"
             reading.sources, reading.passive_targets = reading.passive_targets, []
@@ -471,6 +481,14 @@ class EventCoder:
         if pattern.if_state and sources and all(is_state(a) for a in sources):
             code = pattern.if_state
             reading.apply("code-if-state")
+        if code in self.grammar.means_recoded:
+            # CAMEO 19: conventional force, coded by its means ("a US drone killed")
+            means = self.means.means(clause)
+            if means is not None and conventional_doers(sources, means):
+                if not code.startswith(means.code[:3]):
+                    code = means.code
+                reading.mode = means.mode
+                reading.apply(f"means-{means.mode}")
         if frame == "intent" and code[:2] in VIOLENT_ROOTS and any(
                 t.lemma_.lower() in self.grammar.preparing_words
                 or t.lower_ in self.grammar.preparing_words for t in clause.chain[1:]):
@@ -507,7 +525,7 @@ class EventCoder:
         if reading.generic:
             confidence -= 0.1
         plover = None if framed or reading.posture else pattern.plover
-        mode = None if framed or reading.posture else pattern.mode
+        mode = None if framed or reading.posture else reading.mode or pattern.mode
         snippet = self.snippet(clause, action)
         senses = [t.sense for t in (action, *clause.lights, *clause.frames) if t.sense]
         if senses:  # "kicked off talks": the sense check that made the word a carrier

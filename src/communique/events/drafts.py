@@ -123,6 +123,7 @@ class Reading:
     reciprocal: bool = False
     framed: bool = False
     posture: bool = False
+    mode: str | None = None  # a PLOVER mode the steps found ("aerial" from "a drone")
     rules: list[str] = field(default_factory=list)
     dropped_by: str | None = None
 

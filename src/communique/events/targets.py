@@ -23,7 +23,7 @@ from .drafts import (
     is_state,
     placed_by_own_words,
 )
-from .triggers import Trigger, object_candidates
+from .triggers import Trigger, infinitive_tagged_noun, object_candidates
 
 
 class TargetChooser:
@@ -46,7 +46,7 @@ class TargetChooser:
         token = action.token
         preps = pattern.preps if pattern.preps is not None else self.grammar.target_preps
         matched = action.object
-        if token.pos_ in NOUN_POS:
+        if token.pos_ in NOUN_POS and not infinitive_tagged_noun(token):
             found = finder.prepositional(token, preps)
             if not found:  # "the normalisation of relations with Vietnam"
                 for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):

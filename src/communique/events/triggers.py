@@ -78,6 +78,13 @@ def verb_keys(token: Token) -> list[str]:
     return keys
 
 
+def infinitive_tagged_noun(token: Token) -> bool:
+    """A word the tagger calls a noun but the parse reads as an infinitive: "offered to
+    host talks" (host/NN with its "to" and a verb's complement)."""
+    return token.pos_ == "NOUN" and token.dep_ in {"xcomp", "advcl", "ccomp"} and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
 def word_keys(token: Token) -> set[str]:
     """The forms a word is looked up by: its lemma and its plain singular."""
     keys = {token.lemma_.lower(), singular(token.lower_)}
@@ -163,7 +170,8 @@ class TriggerMatcher:
                 continue
             pos = token.pos_
             trigger = None
-            if pos in VERB_POS or (pos == "AUX" and token.dep_ not in {"aux", "auxpass"}):
+            if pos in VERB_POS or (pos == "AUX" and token.dep_ not in {"aux", "auxpass"}) \
+                    or infinitive_tagged_noun(token):
                 trigger = self.match_verb(token)
                 if trigger is None and any(k in grammar.light_verbs for k in verb_keys(token)):
                     trigger = Trigger(token, None, light=True)
@@ -202,11 +210,24 @@ class TriggerMatcher:
                     return None
                 if check.then == "carry":
                     return Trigger(token, None, trigger.words, light=True, sense=check.rule)
+                own = self._own_pattern(token, check.then) if pos == "verb" else None
+                if own is not None:  # the word's own pattern of that code, with its targets
+                    return replace(own, sense=check.rule)
                 pattern = replace(trigger.pattern, code=check.then, plover=None, mode=None,
                                   frame=None, transparent=False)
                 return Trigger(token, pattern, trigger.words, trigger.object,
                                object_words=trigger.object_words, sense=check.rule)
         return trigger
+
+    def _own_pattern(self, token: Token, code: str) -> Trigger | None:
+        """The word as its own pattern of a code reads it, if it has one that fits."""
+        for key in verb_keys(token):
+            for pattern in self.grammar.verbs.get(key, ()):
+                if pattern.code == code:
+                    trigger = self._verb_fits(pattern, token)
+                    if trigger is not None:
+                        return trigger
+        return None
 
     def _sense_holds(self, check: SenseCheck, trigger: Trigger, sent: Span) -> bool:
         token = trigger.token

@@ -176,6 +176,10 @@ class GrammarEntry(TableRow):
     violent_means: list[str]
     preparing_words: list[str]
     assault_modes: dict[str, list[str]]
+    means_codes: dict[str, str]
+    means_recoded: list[str]
+    means_prepositions: list[str]
+    not_weapons: list[str]
     frames: dict[FrameName, dict[str, str]]
 
 
@@ -204,6 +208,10 @@ class EventGrammar:
     violent_means: frozenset[str] = frozenset()
     preparing_words: frozenset[str] = frozenset()
     assault_modes: dict[str, str] = field(default_factory=dict)  # word -> mode
+    means_codes: dict[str, str] = field(default_factory=dict)  # assault mode -> CAMEO code
+    means_recoded: frozenset[str] = frozenset()  # the codes a means of violence replaces
+    means_prepositions: frozenset[str] = frozenset()
+    not_weapons: frozenset[str] = frozenset()  # "think tank": modifier and weapon word
     frames: dict[str, dict[str, str]] = field(default_factory=dict)
     senses: SenseTable = field(default_factory=SenseTable)  # other senses of trigger words
 
@@ -256,6 +264,19 @@ class EventGrammar:
                 raise TableError(E003, path=path, line=0, problem=str(exc)) from exc
             for word in words:
                 self.assault_modes.setdefault(word, mode)
+        for mode, code in entry.means_codes.items():
+            if mode not in entry.assault_modes or code not in cameo:
+                raise TableError(E003, path=path, line=0,
+                                 problem=f"means_codes: {mode} -> {code}: the mode must be "
+                                 "one of assault_modes and the code a CAMEO code")
+        for code in entry.means_recoded:
+            if code not in cameo:
+                raise TableError(E003, path=path, line=0,
+                                 problem=f"means_recoded: unknown CAMEO code {code}")
+        self.means_codes = dict(entry.means_codes)
+        self.means_recoded = frozenset(entry.means_recoded)
+        self.means_prepositions = frozenset(entry.means_prepositions)
+        self.not_weapons = frozenset(entry.not_weapons)
         for frame, table in entry.frames.items():
             for prefix, code in table.items():
                 if code != "=" and code not in cameo:
