@@ -1,6 +1,7 @@
 """Scaling of `communique batch` on this machine: local engine and Ray, 1 worker vs 2.
 
     python benchmarks/batch_scaling.py [--articles 300] [--part-size 10] [--engines local ray]
+                                       [--spawn]
 
 Writes the benchmark corpus (benchmarks/batch_corpus.py) once, then for each engine runs
 `run_batch` with one worker and with two, each run in a fresh process, and prints the wall
@@ -14,7 +15,8 @@ workers together (model loading included), and how many cores this run and the w
 machine used while coding. This process samples each run from outside, so the run itself
 keeps one thread and may fork its workers. On a machine shared with other work the
 wall-time speed-up is bounded by the CPU left over: the cores figures and the load
-average before each run show how much that was.
+average before each run show how much that was. `--spawn` adds a local run with two
+workers spawned, each loading the model, as where fork is unsafe.
 """
 
 from __future__ import annotations
@@ -32,12 +34,16 @@ from pathlib import Path
 from batch_corpus import words, write_corpus
 from batch_procs import Sampler, local_workers, ray_actors
 
+from communique import parallel
 from communique.batch import BatchOptions, run_batch
 from communique.settings import Settings
 
 
-def run(engine: str, workers: int, corpus: Path, out: Path, part_size: int) -> dict:
+def run(engine: str, workers: int, corpus: Path, out: Path, part_size: int,
+        spawn: bool = False) -> dict:
     """One run, in this process, with no thread of its own: the times it took."""
+    if spawn:  # as a process where fork is unsafe
+        parallel.fork_hazard = lambda: "the benchmark asked for spawn"
     settings = Settings.load()
     stamps: list[float] = []
 
@@ -67,12 +73,14 @@ def run(engine: str, workers: int, corpus: Path, out: Path, part_size: int) -> d
             "start": summary.start or "-"}
 
 
-def sampled(engine: str, workers: int, corpus: Path, out: Path, part_size: int) -> dict:
+def sampled(engine: str, workers: int, corpus: Path, out: Path, part_size: int,
+            spawn: bool = False) -> dict:
     """One run in a fresh process, sampled from this one."""
     load = os.getloadavg()[0]
     child = subprocess.Popen(
         [sys.executable, __file__, "--part-size", str(part_size), "--one", engine,
-         str(workers), str(corpus), str(out)], stdout=subprocess.PIPE, text=True)
+         str(workers), str(corpus), str(out), *(["--spawn"] if spawn else [])],
+        stdout=subprocess.PIPE, text=True)
     pick = ray_actors if engine == "ray" else (lambda: local_workers(child.pid))
     with Sampler(pick, driver=child.pid) as sampler:
         output, _ = child.communicate()
@@ -92,12 +100,15 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--part-size", type=int, default=10)
     parser.add_argument("--engines", nargs="+", default=["local", "ray"])
+    parser.add_argument("--spawn", action="store_true",
+                        help="also run two local workers spawned, each loading the model")
     parser.add_argument("--one", nargs=4, metavar=("ENGINE", "WORKERS", "CORPUS", "OUT"),
                         help=argparse.SUPPRESS)  # one run, in this process; prints JSON
     args = parser.parse_args()
     if args.one:
         engine, workers, corpus, out = args.one
-        print(json.dumps(run(engine, int(workers), Path(corpus), Path(out), args.part_size)))
+        print(json.dumps(run(engine, int(workers), Path(corpus), Path(out), args.part_size,
+                             spawn=args.spawn)))
         return
     with tempfile.TemporaryDirectory() as tmp:
         corpus = write_corpus(Path(tmp) / "corpus.jsonl", args.articles)
@@ -106,9 +117,12 @@ def main() -> None:
               f"{os.getloadavg()[0]:.2f}")
         for engine in args.engines:
             results = {}
-            for workers in (1, 2):
-                out = Path(tmp) / f"out-{engine}-{workers}"
-                r = results[workers] = sampled(engine, workers, corpus, out, args.part_size)
+            runs = [(1, False), (2, False)] + ([(2, True)] if args.spawn and
+                                               engine == "local" else [])
+            for workers, spawn in runs:
+                out = Path(tmp) / f"out-{engine}-{workers}-{spawn}"
+                r = sampled(engine, workers, corpus, out, args.part_size, spawn)
+                results[workers, spawn] = r
                 print(f"{engine:5} x{workers} (load average {r['load']:.2f} before; workers "
                       f"started by {r['start']}): {r['articles']} articles in "
                       f"{r['total']:6.1f}s = {r['articles'] / r['total']:5.1f}/s overall, "
@@ -119,9 +133,13 @@ def main() -> None:
                       f"{r['cpu']:.1f} s, {r['cpu'] / r['articles']:.3f} s/article; after the "
                       f"first result this run used {r['cores_ours']:.2f} cores, the machine "
                       f"{r['cores_machine']:.2f} of {os.cpu_count()}", flush=True)
-            one, two = results[1], results[2]
-            print(f"{engine:5} speed-up x2/x1: {one['total'] / two['total']:.2f} overall, "
-                  f"{two['steady'] / one['steady']:.2f} after the first result", flush=True)
+            one = results[1, False]
+            for (workers, _), two in results.items():
+                if workers == 2:
+                    print(f"{engine:5} speed-up x2/x1 ({two['start']}): "
+                          f"{one['total'] / two['total']:.2f} overall, "
+                          f"{two['steady'] / one['steady']:.2f} after the first result",
+                          flush=True)
 
 
 if __name__ == "__main__":

@@ -42,6 +42,9 @@ from .settings import Settings
 CHUNK_SIZE = 16  # records per task: large enough to batch through nlp.pipe
 IN_FLIGHT_PER_WORKER = 3
 START_METHODS = ("fork", "spawn")
+# Native threads, by name, of libraries that put themselves in order around a fork:
+# jemalloc's (pyarrow's allocator) background purger.
+FORK_SAFE_THREADS = frozenset({"jemalloc_bg_thd"})
 # Workers pay only for a run long enough to earn back their start: each loads the model
 # (seconds of CPU) before coding anything. A run smaller than both limits is coded here.
 MIN_ARTICLES_FOR_WORKERS = 64
@@ -70,10 +73,21 @@ def fork_hazard() -> str | None:
     others = [t.name for t in threading.enumerate() if t is not threading.current_thread()]
     if others:
         return f"this process runs other threads ({', '.join(others)})"
-    native = len(os.listdir("/proc/self/task")) - 1 - _blas_pool_threads()
+    tasks = os.listdir("/proc/self/task")
+    native = len(tasks) - 1 - _blas_pool_threads() - sum(
+        1 for task in tasks if _thread_name(task) in FORK_SAFE_THREADS)
     if native > 0:
-        return f"this process runs {native} threads of a native library (a database, Ray)"
+        return (f"this process runs {native} threads of a native library (a database, "
+                f"Ray, Arrow's pools after reading Parquet)")
     return None
+
+
+def _thread_name(task: str) -> str:
+    try:
+        with open(f"/proc/self/task/{task}/comm", encoding="utf-8") as comm:
+            return comm.read().strip()
+    except OSError:  # the thread has ended
+        return ""
 
 
 def _blas_pool_threads() -> int:
