@@ -1,4 +1,7 @@
-"""Resident memory of processes, read from /proc (Linux), sampled in a thread."""
+"""Resident memory of processes, read from /proc (Linux), sampled in a thread.
+
+Sample a run from another process (`Sampler(..., driver=pid)`) where the run must stay
+single-threaded: local workers are forked only from a process without other threads."""
 
 from __future__ import annotations
 
@@ -17,6 +20,20 @@ def rss_mib(pid: int) -> float:
     except OSError:
         pass
     return 0.0
+
+
+def private_mib(pid: int) -> tuple[float, float]:
+    """(private, proportional) resident memory of a process: the pages only it holds,
+    and its share of every page (a page shared by two processes counts half in each)."""
+    values = {"Private_Clean:": 0, "Private_Dirty:": 0, "Pss:": 0}
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            name, _, rest = line.partition(" ")
+            if name in values:
+                values[name] = int(rest.split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0.0, 0.0
+    return (values["Private_Clean:"] + values["Private_Dirty:"]) / 1024, values["Pss:"] / 1024
 
 
 def cpu_seconds(pid: int) -> float:
@@ -51,8 +68,9 @@ def processes() -> list[tuple[int, int, str]]:
     return found
 
 
-def local_workers() -> list[int]:
-    me = os.getpid()
+def local_workers(driver: int | None = None) -> list[int]:
+    """The child processes of the driver (default: this process)."""
+    me = driver if driver is not None else os.getpid()
     return [pid for pid, parent, _ in processes() if parent == me]
 
 
@@ -61,13 +79,18 @@ def ray_actors() -> list[int]:
 
 
 class Sampler:
-    """Peak RSS of this process and of the largest worker, every `interval` seconds."""
+    """Peak RSS of the driver (this process, or `driver`) and of the largest worker, and
+    the largest worker's private and proportional memory, every `interval` seconds."""
 
-    def __init__(self, workers: Callable[[], list[int]], interval: float = 0.5) -> None:
+    def __init__(self, workers: Callable[[], list[int]], interval: float = 0.5,
+                 driver: int | None = None) -> None:
         self.workers = workers
         self.interval = interval
+        self.driver = driver if driver is not None else os.getpid()
         self.driver_peak = 0.0
         self.worker_peak = 0.0
+        self.worker_private_peak = 0.0
+        self.worker_pss_peak = 0.0
         self.cpu: dict[int, float] = {}  # pid -> CPU seconds at its last sample
         # (time, CPU seconds of ours, machine busy ticks, machine ticks) at each sample
         self.trace: list[tuple[float, float, int, int]] = []
@@ -79,10 +102,13 @@ class Sampler:
             self.sample()
 
     def sample(self) -> None:
-        self.driver_peak = max(self.driver_peak, rss_mib(os.getpid()))
-        self.cpu[os.getpid()] = cpu_seconds(os.getpid())
+        self.driver_peak = max(self.driver_peak, rss_mib(self.driver))
+        self.cpu[self.driver] = max(self.cpu.get(self.driver, 0.0), cpu_seconds(self.driver))
         for pid in self.workers():
             self.worker_peak = max(self.worker_peak, rss_mib(pid))
+            private, proportional = private_mib(pid)
+            self.worker_private_peak = max(self.worker_private_peak, private)
+            self.worker_pss_peak = max(self.worker_pss_peak, proportional)
             self.cpu[pid] = max(self.cpu.get(pid, 0.0), cpu_seconds(pid))
         self.trace.append((time.monotonic(), self.cpu_total, *machine_jiffies()))
 

@@ -118,6 +118,7 @@ def run_local(files: list[InputFile], output: Location, rejects: RejectsFile,
     if part.articles:
         _flush(part, output, summary)
     summary.workers = max(1, coder.started_workers)  # a small run is coded in process
+    summary.start = coder.start_method
     return summary
 
 

@@ -48,6 +48,7 @@ class BatchSummary:
     rejected: int = 0
     parts: int = 0
     seconds: float = 0.0
+    start: str = ""  # how local workers started: "fork", "spawn"; "" for none or Ray
 
     @property
     def articles(self) -> int:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 
 import click
-from tqdm import tqdm
 
 from ..batch import ENGINES, PART_SIZE, BatchOptions, BatchSummary, run_batch
 from ..io.checks import normalise_date
 from ..parallel import default_workers
 from .common import EXIT_OK, EXIT_SKIPPED, coder_options, coder_settings, user_errors
+from .progress import ProgressBar
 
 
 @click.command("batch")
@@ -58,8 +58,8 @@ def batch_command(source, destination, engine, workers, part_size, date, overwri
                            overwrite=overwrite, rejects=rejects, ray_address=ray_address,
                            worker_memory=worker_memory * 2**20 if worker_memory else None)
     show = progress if progress is not None else sys.stderr.isatty()
-    with tqdm(disable=not show, unit=" articles", file=sys.stderr, dynamic_ncols=True,
-              smoothing=0.1) as bar:
+    with ProgressBar(disable=not show, unit=" articles", file=sys.stderr,
+                     dynamic_ncols=True, smoothing=0.1) as bar:
         summary = run_batch(source, destination, settings=settings, options=options,
                             progress=bar.update)
     click.echo(format_summary(summary, rejects), err=True)

@@ -8,13 +8,13 @@ import time
 from pathlib import Path
 
 import click
-from tqdm import tqdm
 
 from ..actors.registry import Registry
 from ..io.checks import normalise_date
 from ..io.readers import read_inputs
 from ..pretty import dateline_date, format_article
 from .common import EXIT_OK, EXIT_SKIPPED, SkipReporter, coder_options, make_coder, user_errors
+from .progress import ProgressBar
 
 
 @click.command("code")
@@ -72,7 +72,8 @@ def code(inputs, date, output, pretty, include_text, statements, explain, progre
     undated: list[str] = []
     count = 0
     events = 0
-    with tqdm(disable=not show, unit=" articles", file=sys.stderr, dynamic_ncols=True) as bar:
+    with ProgressBar(disable=not show, unit=" articles", file=sys.stderr,
+                     dynamic_ncols=True) as bar:
         records = report.readable(read_inputs(inputs, date=date))
         for article in coder.code_many(records, on_error=report, registry=registry,
                                        learn=learn, explain=explain):

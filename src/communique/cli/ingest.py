@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import click
-from tqdm import tqdm
 
 from ..io.checks import normalise_date
 from ..io.formats import Columns
@@ -16,6 +15,7 @@ from ..store import ingest
 from ..store.coded import import_coded, is_coded_output
 from ..store.ingest import BATCH_ARTICLES, IngestSummary
 from .common import EXIT_OK, EXIT_SKIPPED, coder_options, coder_settings, user_errors
+from .progress import ProgressBar
 from .store_options import db_option, open_store, store_errors
 
 EXIT_INTERRUPTED = 130
@@ -79,13 +79,13 @@ def ingest_command(inputs, db, date, workers, recode, story_window, commit_every
         where = getattr(item, "origin", "?")
         message = item.error.message
         text = message if where in message else f"{where}: {message}"
-        tqdm.write(f"skipped: {text} [{item.error.code}]", file=sys.stderr)
+        ProgressBar.write(f"skipped: {text} [{item.error.code}]", file=sys.stderr)
 
     coded = [name for name in inputs if name != "-" and is_coded_output(Path(name))]
     to_code = [name for name in inputs if name not in coded]
     total = count_inputs(to_code, columns=columns) if show and to_code else None
     summary = IngestSummary()
-    with open_store(db, write=True) as store, tqdm(
+    with open_store(db, write=True) as store, ProgressBar(
             total=total, disable=not show or not to_code, unit=" articles", file=sys.stderr,
             dynamic_ncols=True, smoothing=0.1) as bar:
         try:
