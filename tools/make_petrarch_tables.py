@@ -19,12 +19,14 @@ The package never reads ../shared at run time; it carries what this script write
 Decisions (docs/actors.md, docs/dictionaries.md): the hand-written tables win where
 they and the dictionaries name the same actor or word (at load time, so a later edit of
 people.yaml still wins); roles open at the dictionaries' end (30 January 2014, the date
-the country file was generated) are closed on that day.
+the country file was generated) are closed on that day; an international body's code
+without a sector takes the one most common among its org's codes in the three actor files.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 from collections import Counter, defaultdict
@@ -40,6 +42,7 @@ from communique.tables.petrarch_convert import (
     convert_actors,
     convert_agents,
     convert_verbs,
+    org_sectors,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,11 +97,17 @@ def main(source: Path) -> None:
     cameo = CameoTable.load()
     titles = [role for role, r in lexicon.roles.items() if r.title or r.leader]
     out = Converted()
+    files = {}
     for name in ACTOR_FILES:
-        entries, skipped = read_actors(source / name)
+        files[name], skipped = read_actors(source / name)
         _merge_skipped(out, skipped)
+    # an org's sector is decided over all three files: a body's people and its names
+    # may be in different ones
+    by_org = org_sectors(itertools.chain(*files.values()), lexicon.sectors)
+    for name, entries in files.items():
         convert_actors(entries, lexicon.sectors, out, where=name, open_until=DICTIONARIES_END,
-                       titles=titles, generic=GENERIC_WORDS | set(lexicon.roles))
+                       titles=titles, generic=GENERIC_WORDS | set(lexicon.roles),
+                       by_org=by_org)
     agents, skipped = read_agents(source / "Phoenix.agents.txt")
     _merge_skipped(out, skipped)
     convert_agents(agents, lexicon.sectors, out, where="Phoenix.agents.txt")

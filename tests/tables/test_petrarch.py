@@ -30,6 +30,7 @@ from communique.tables.petrarch_convert import (
     convert_agents,
     convert_verbs,
     display_name,
+    org_sectors,
 )
 from communique.tables.petrarch_user import merge_patterns
 
@@ -168,6 +169,38 @@ def test_people_are_dated_roles_and_bodies_are_names():
     assert {"country names and places (countries.tsv and the gazetteer place them)",
             "codes of regions or of no known country (ELI, MEA, KKL, ...)"} \
         <= set(out.skipped.counts)
+
+
+def test_an_international_body_without_a_sector_takes_its_orgs():
+    """One body, one trade: an entry with no sector takes the one most entries of its
+    org give; a family's code (UNO), a region's (WAF) and a body never given one lend none."""
+    entries, _ = read_actors(FIXTURES / "org_sectors.txt")
+    sectors = SECTORS | {"BUS", "ENV"}
+    assert org_sectors(entries, sectors) == {"PXC": "BUS", "SSL": "AGR"}
+    out = Converted()
+    convert_actors(entries, sectors, out, where="org_sectors.txt")
+    names = {row["names"][0]: row["sector"] for row in out.names}
+    people = {row["names"][0]: row["sector"] for row in out.people}
+    assert names["Petroleum Exporters Secretariat"] == "BUS"
+    assert people["Tana Kello"] == "BUS"
+    assert names["Savanna States League"] == "AGR"  # the most common of JUD, AGR, AGR
+    assert names["Savanna States Court"] == "JUD"  # its own sector stands
+    assert names["West African Lakes Forum"] is None
+    assert names["United Nations Liaison Office"] is None
+    assert names["Northern Defence Pact"] is None
+    assert out.kept["codes of international bodies given their org's sector"] == 3
+
+
+def test_org_sectors_are_decided_over_all_the_files_given():
+    entries, _ = read_actors(FIXTURES / "org_sectors.txt")
+    secretariat = [e for e in entries if "SECRETARIAT" in e.names[0]]
+    out = Converted()
+    convert_actors(secretariat, SECTORS | {"BUS"}, out, where="org_sectors.txt",
+                   by_org=org_sectors(entries, SECTORS | {"BUS"}))
+    assert out.names[0]["sector"] == "BUS"
+    alone = Converted()
+    convert_actors(secretariat, SECTORS | {"BUS"}, alone, where="org_sectors.txt")
+    assert alone.names[0]["sector"] is None
 
 
 def test_open_roles_close_at_the_dictionaries_end():
