@@ -82,6 +82,8 @@ BODY_SECTORS = frozenset({"REB", "OPP", "PTY", "UAF", "CRM", "NGO", "BUS", "MED"
 ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ul"})  # al-Bashir
 CONSECUTIVE_PARTICLES = frozenset({"out", "up", "down", "off", "aside", "forward", "back",
                                    "away", "over", "in", "on"})
+# particles that are more often prepositions, their object after them: "count on", "join in"
+OPEN_PREPOSITIONS = frozenset({"in", "on"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,9 @@ class Converted:
     skipped: Skipped = field(default_factory=Skipped)
     kept: dict[str, int] = field(default_factory=dict)
     seen_names: set[str] = field(default_factory=set)  # body names written so far
+    # origins (file:line) of patterns that name the verb and its particle only ("- * DOWN"):
+    # patterns, not a block's bare verbs, though they carry no object
+    particle_patterns: set[str] = field(default_factory=set)
     generic: frozenset[str] = frozenset()  # words a body's name must not be made of only
 
     def count(self, what: str, n: int = 1) -> None:
@@ -405,6 +410,8 @@ def convert_verbs(verbs: VerbDictionary, known_codes: Iterable[str], out: Conver
                 continue
             if reverse and reverse == code:
                 fields["reciprocal"] = True
+            if fields.pop("particle_only", False):
+                out.particle_patterns.add(f"{where}:{pattern.line}")
             _emit(out, known, code, fields, f"{where}:{pattern.line}", "patterns")
 
 
@@ -438,10 +445,18 @@ def _pattern_fields(before: tuple[PatternWord, ...], after: tuple[PatternWord, .
         fields["subjects"] = subjects
     rest = list(after)
     particle = None
-    if rest and rest[0].kind == "word" and rest[0].words[0].lower() in CONSECUTIVE_PARTICLES \
-            and len(rest) > 1:
+    # "- * DOWN" (clamp down), "- * OUT OBJECT": a particle right after the verb is the
+    # verb's, alone or before an object, never the object
+    if rest and rest[0].kind == "word" and rest[0].words[0].lower() in CONSECUTIVE_PARTICLES:
         particle = rest.pop(0).words[0].lower()
-    verbs = [f"{v} {particle}" if particle else v for v in lemmas]
+    # "SET UP" under "- * UP OBJECT" stays "set up", not "set up up"; under "- * UP" alone
+    # it would be the bare verb, which is no pattern
+    verbs = [f"{v} {particle}" if particle and v.split()[-1] != particle else v
+             for v in lemmas
+             if not (particle and not rest and not before and v.split()[-1] == particle)]
+    if not verbs:
+        skipped.add("patterns with nothing but the verb", where)
+        return None
     if len(rest) > 1:
         skipped.add("patterns with more than one phrase after the verb", where)
         return None
@@ -467,6 +482,10 @@ def _pattern_fields(before: tuple[PatternWord, ...], after: tuple[PatternWord, .
     elif not before and not particle:
         skipped.add("patterns with nothing but the verb", where)
         return None
+    elif particle:
+        # "- * DOWN": the verb and its particle. "- * ON" is a preposition whose object
+        # the pattern does not name ("campaign on"), as "- * (ON)" would be
+        fields["particle_only"] = particle not in OPEN_PREPOSITIONS
     fields["verbs"] = verbs
     return fields
 
