@@ -19,12 +19,14 @@ The package never reads ../shared at run time; it carries what this script write
 Decisions (docs/actors.md, docs/dictionaries.md): the hand-written tables win where
 they and the dictionaries name the same actor or word (at load time, so a later edit of
 people.yaml still wins); roles open at the dictionaries' end (30 January 2014, the date
-the country file was generated) are closed on that day.
+the country file was generated) are closed on that day; an international body's code
+without a sector takes the one most common among its org's codes in the three actor files.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 from collections import Counter, defaultdict
@@ -40,6 +42,7 @@ from communique.tables.petrarch_convert import (
     convert_actors,
     convert_agents,
     convert_verbs,
+    org_sectors,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,15 +93,23 @@ LIGHT_VERBS = frozenset({
 
 
 def main(source: Path) -> None:
+    STRICT.clear()  # counts of this run only, however often main runs in one process
+    PARTICLES.clear()
     lexicon = Lexicon.load(dictionaries=False)
     cameo = CameoTable.load()
     titles = [role for role, r in lexicon.roles.items() if r.title or r.leader]
     out = Converted()
+    files = {}
     for name in ACTOR_FILES:
-        entries, skipped = read_actors(source / name)
+        files[name], skipped = read_actors(source / name)
         _merge_skipped(out, skipped)
+    # an org's sector is decided over all three files: a body's people and its names
+    # may be in different ones
+    by_org = org_sectors(itertools.chain(*files.values()), lexicon.sectors)
+    for name, entries in files.items():
         convert_actors(entries, lexicon.sectors, out, where=name, open_until=DICTIONARIES_END,
-                       titles=titles, generic=GENERIC_WORDS | set(lexicon.roles))
+                       titles=titles, generic=GENERIC_WORDS | set(lexicon.roles),
+                       by_org=by_org)
     agents, skipped = read_agents(source / "Phoenix.agents.txt")
     _merge_skipped(out, skipped)
     convert_agents(agents, lexicon.sectors, out, where="Phoenix.agents.txt")
@@ -110,7 +121,7 @@ def main(source: Path) -> None:
     write_names(out.names)
     roles = write_roles(out.roles, lexicon)
     out.kept["role words written (one-word force nouns, and phrases refining a role word's sector)"] = len(roles)
-    kept, dropped = write_triggers(out.patterns)
+    kept, dropped = write_triggers(out.patterns, out.particle_patterns)
     write_notice(source, out, kept, dropped)
     for root, counts in sorted(STRICT.items()):
         print(root, dict(counts))
@@ -269,14 +280,18 @@ def _strict_verbs(pattern: dict, hand: HandTable) -> tuple[list[str], str | None
     return kept, reason
 
 
-def write_triggers(patterns: list[dict]) -> tuple[int, int]:
-    """The kept patterns, those of one code, verbs and subjects merged into one entry."""
+def write_triggers(patterns: list[dict], particle_patterns: set[str] = frozenset()
+                   ) -> tuple[int, int]:
+    """The kept patterns, those of one code, verbs and subjects merged into one entry. A
+    pattern of a verb and its particle only ("- * DOWN": clamp down) is a pattern, not a
+    bare verb."""
     merged: dict[tuple, dict] = {}
     objects: dict[tuple, list[str]] = defaultdict(list)
     dropped = 0
     hand = HandTable()
     for pattern in patterns:
-        alone = "objects" not in pattern and "subjects" not in pattern
+        alone = "objects" not in pattern and "subjects" not in pattern \
+            and pattern["origin"] not in particle_patterns
         root = pattern["code"][:2]
         if alone and not KEEP_VERBS_ALONE:
             dropped += 1
@@ -293,6 +308,17 @@ def write_triggers(patterns: list[dict]) -> tuple[int, int]:
         elif root not in KEEP_ROOTS:
             dropped += 1
             continue
+        if pattern["origin"] in particle_patterns and root not in STRICT_ROOTS:
+            # a verb and its particle only: held to the strict rules whatever its root
+            # ("press on" is no use of force, "break off" no threat)
+            verbs, reason = _strict_verbs(pattern, hand)
+            PARTICLES["converted"] += 1
+            if not verbs:
+                PARTICLES[f"left out: {reason}"] += 1
+                dropped += 1
+                continue
+            PARTICLES["kept"] += 1
+            pattern = {**pattern, "verbs": verbs}
         key = (pattern["code"], tuple(pattern["verbs"]), tuple(pattern.get("subjects", ())),
                bool(pattern.get("reciprocal")), "objects" in pattern)
         merged.setdefault(key, {k: v for k, v in pattern.items()
@@ -311,6 +337,7 @@ def write_triggers(patterns: list[dict]) -> tuple[int, int]:
 
 
 STRICT: dict[str, Counter] = defaultdict(Counter)
+PARTICLES: Counter = Counter()
 
 
 def write_notice(source: Path, out: Converted, kept: int, dropped: int) -> None:
@@ -318,6 +345,9 @@ def write_notice(source: Path, out: Converted, kept: int, dropped: int) -> None:
     counts = "\n".join(f"- {what}: {n}" for what, n in sorted(out.kept.items()))
     strict = "\n".join(f"- root {root} under the strict rules: " + ", ".join(
         f"{what} {n}" for what, n in sorted(c.items())) for root, c in sorted(STRICT.items()))
+    if PARTICLES:
+        strict += "\n- patterns of a verb and its particle only (- * DOWN), under the strict " \
+            "rules: " + ", ".join(f"{what} {n}" for what, n in sorted(PARTICLES.items()))
     skipped = "\n".join(f"- {n} {reason} (first at {out.skipped.first[reason]})"
                         for reason, n in out.skipped.counts.most_common())
     text = f"""# Tables converted from the PETRARCH2 dictionaries

@@ -30,6 +30,13 @@ def actor(article, name):
     # an armed group of the dictionaries, with its home country
     ("The Students Islamic Movement of India claimed the attack.", "2008-07-27",
      "Students Islamic Movement of India", "IND", "REB"),
+    # international bodies whose entry has no sector take their org's ([IGOLEGIPU],
+    # [IGONAFBUSCSS]), and so do the people who head them ([IGOWAFBUSWAS] ECOWAS)
+    ("The IPU condemned the arrest of the lawmakers.", "2011-05-01", "IPU", "IGO", "LEG"),
+    ("The Community of Sahel Saharan States called for a ceasefire in Chad.", "2009-05-01",
+     "Community of Sahel Saharan States", "IGO", "BUS"),
+    ("Victor Gbeho urged the junta to hand over power.", "2011-05-01", "Victor Gbeho",
+     "IGO", "BUS"),
 ])
 def test_dictionary_actors_on_real_sentences(coder, text, date, name, country, sector):
     found = actor(coder.code(text, date=date), name)

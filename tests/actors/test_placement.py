@@ -136,6 +136,36 @@ def test_institutions_named_after_their_town_are_of_its_country(coder, text, wor
     assert _code(coder, text, words) == expected
 
 
+@pytest.mark.parametrize("text, words, expected", [
+    # a town or region named before a state body, whatever the recogniser took it for
+    ("The Karachi police detained two journalists.", "police", ("PAK", "COP")),
+    ("The Maharashtra state government extended the lockdown.", "state government",
+     ("IND", "GOV")),
+    ("The Sindh provincial assembly passed the bill.", "provincial assembly", ("PAK", "LEG")),
+    # a region or town that owns the body
+    ("Bavaria's interior ministry banned the march.", "interior ministry", ("DEU", "GOV")),
+    ("Ontario's provincial legislature approved the budget.", "provincial legislature",
+     ("CAN", "LEG")),
+    ("Nairobi's city council banned street hawkers.", "city council", ("KEN", "GOV")),
+    # the unit of a country after 'of': "the governor of Kano state"
+    ("The governor of Kano state imposed a curfew.", "governor", ("NGA", "GOV")),
+    ("The governor of Helmand province condemned the attack.", "governor", ("AFG", "GOV")),
+    # a state body named after its town
+    ("The Istanbul municipal council approved the metro line.", "council", ("TUR", "GOV")),
+    # a council is a local government's when a local word says so, and is placed only
+    # by a place
+    ("The city council met on Monday to discuss the budget.", "city council", (None, "GOV")),
+    ("The county council rejected the plan.", "county council", (None, "GOV")),
+])
+def test_local_bodies_are_of_their_places_country(coder, text, words, expected):
+    assert _code(coder, text, words) == expected
+
+
+def test_a_council_alone_is_not_a_local_government(coder):
+    article = coder.code("The council of elders met the delegation.", date=DATE)
+    assert all(a.sector != "GOV" for a in article.actors if "council" in a.name)
+
+
 def test_a_name_word_codes_only_in_a_name(coder):
     article = coder.code("Soldiers manned a border post near the town.", date=DATE)
     assert all(a.sector != "MED" for a in article.actors)

@@ -4,6 +4,7 @@ written for these tests (tests/tables/petrarch/), and on the real dictionaries w
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from communique.tables.petrarch_convert import (
     convert_agents,
     convert_verbs,
     display_name,
+    org_sectors,
 )
 from communique.tables.petrarch_user import merge_patterns
 
@@ -170,6 +172,38 @@ def test_people_are_dated_roles_and_bodies_are_names():
         <= set(out.skipped.counts)
 
 
+def test_an_international_body_without_a_sector_takes_its_orgs():
+    """One body, one trade: an entry with no sector takes the one most entries of its
+    org give; a family's code (UNO), a region's (WAF) and a body never given one lend none."""
+    entries, _ = read_actors(FIXTURES / "org_sectors.txt")
+    sectors = SECTORS | {"BUS", "ENV"}
+    assert org_sectors(entries, sectors) == {"PXC": "BUS", "SSL": "AGR"}
+    out = Converted()
+    convert_actors(entries, sectors, out, where="org_sectors.txt")
+    names = {row["names"][0]: row["sector"] for row in out.names}
+    people = {row["names"][0]: row["sector"] for row in out.people}
+    assert names["Petroleum Exporters Secretariat"] == "BUS"
+    assert people["Tana Kello"] == "BUS"
+    assert names["Savanna States League"] == "AGR"  # the most common of JUD, AGR, AGR
+    assert names["Savanna States Court"] == "JUD"  # its own sector stands
+    assert names["West African Lakes Forum"] is None
+    assert names["United Nations Liaison Office"] is None
+    assert names["Northern Defence Pact"] is None
+    assert out.kept["codes of international bodies given their org's sector"] == 3
+
+
+def test_org_sectors_are_decided_over_all_the_files_given():
+    entries, _ = read_actors(FIXTURES / "org_sectors.txt")
+    secretariat = [e for e in entries if "SECRETARIAT" in e.names[0]]
+    out = Converted()
+    convert_actors(secretariat, SECTORS | {"BUS"}, out, where="org_sectors.txt",
+                   by_org=org_sectors(entries, SECTORS | {"BUS"}))
+    assert out.names[0]["sector"] == "BUS"
+    alone = Converted()
+    convert_actors(secretariat, SECTORS | {"BUS"}, alone, where="org_sectors.txt")
+    assert alone.names[0]["sector"] is None
+
+
 def test_open_roles_close_at_the_dictionaries_end():
     entries, _ = read_actors(FIXTURES / "actors.txt")
     out = Converted()
@@ -239,6 +273,64 @@ def test_verb_patterns_become_trigger_entries_or_reasons():
     assert warm["code"] == "042" and "reciprocal" not in warm
     merged = merge_patterns(out.patterns)
     assert len(merged) <= len(out.patterns)
+
+
+PARTICLE_VERBS = """---  CLAMP   [---]  ---
+CLAMP
+CRACK
+- * DOWN                                  [173]
+- * ON                                    [020]
+- * DOWN PROTEST                          [173]
+
+---  BUILD   [---]  ---
+BUILD
+SET_UP
+- * UP                                    [154]
+"""
+
+
+def test_a_lone_particle_after_the_verb_is_the_verbs(tmp_path):
+    """"- * DOWN" is "clamp down", not "clamp" with the object "down"; a verb that ends in
+    the particle already ("set up" under "- * UP") would be the bare verb, and is left
+    out; "- * ON" names no object of its preposition."""
+    path = tmp_path / "Mine.verbs.txt"
+    path.write_text(PARTICLE_VERBS)
+    cameo = {c.code for c in load_knowledge().cameo}
+    out = Converted()
+    convert_verbs(read_verbs(path), cameo, out, where=path.name)
+    by_line = {int(p["origin"].rsplit(":", 1)[1]): p for p in out.patterns}
+    assert by_line[4]["verbs"] == ["clamp down", "crack down"] and "objects" not in by_line[4]
+    assert by_line[6] == {"code": "173", "verbs": ["clamp down", "crack down"],
+                          "objects": ["protest"], "origin": f"{path.name}:6"}
+    assert by_line[11]["verbs"] == ["build up"]
+    assert {f"{path.name}:4", f"{path.name}:11"} == out.particle_patterns
+    assert by_line[5]["verbs"] == ["clamp on", "crack on"]  # a pattern, but not a particle's
+    import tools.make_petrarch_tables as tool
+
+    original = tool.OUT
+    try:
+        tool.OUT = tmp_path
+        tool.write_triggers(out.patterns, out.particle_patterns)
+    finally:
+        tool.OUT = original
+    shipped = [json.loads(line) for line in
+               (tmp_path / "verb_patterns.jsonl").read_text().splitlines()
+               if line.startswith("{")]
+    verbs = {v for entry in shipped for v in entry["verbs"]}
+    assert "crack down" in verbs and "build up" in verbs
+    assert "clamp on" not in verbs  # no object: left out as a bare preposition is
+
+
+def test_a_shipped_particle_pattern_codes_on_a_real_sentence(coder):
+    """"- * DOWN [173]" under TRACK: "tracked down" is an arrest; "- * ON [190]" under
+    CAMPAIGN names no object, and "campaigned on" is no use of force."""
+    article = coder.code("Kenyan police tracked down the suspected gunmen in Mombasa.",
+                         date="2012-05-01")
+    assert [(e.cameo, e.source.country, e.source.sector) for e in article.events] == [
+        ("173", "KEN", "COP")]
+    article = coder.code("The opposition party campaigned on a promise of lower taxes.",
+                         date="2012-05-01")
+    assert not any(e.cameo.startswith("19") for e in article.events)
 
 
 # -- as user dictionaries --------------------------------------------------------------

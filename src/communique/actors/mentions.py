@@ -44,6 +44,11 @@ STATE_SECTORS = vocabulary.sector_group("state")
 RELATION_NOUNS = vocabulary.words("relation_nouns")
 BASED_VERBS = vocabulary.words("based_verbs")
 ADJECTIVE_ROLES = vocabulary.words("adjective_roles")
+LOCAL_GOVERNMENT = vocabulary.words("local_government_words")
+LOCAL_COUNCILS = vocabulary.words("local_councils")
+REGION_UNITS = vocabulary.words("region_units")
+# a town a reader knows without the article saying where it is: a capital, or this big
+TOWN_POPULATION = 100_000
 MEANING_ORDER = {"person": 0, "organization": 1, "place-as-government": 1, "group": 1,
                  "country": 2, "capital": 3, "demonym": 4}
 
@@ -163,6 +168,14 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
             continue
         if all(i in names for i in range(span.start, span.end)):
             continue  # a known name step 1 left out on purpose ("US" in "US President")
+        local = _local_place(span, ent.label_, lexicon)
+        if local is not None:
+            # "the Karachi police", "the Punjab provincial government", "the governor of
+            # Kano state": the town or region whose body it is, however it was tagged
+            end, name = local
+            add(Mention(span.start, end, doc[end - 1].i if end > span.end else span.root.i,
+                        "place", name, definite=True))
+            continue
         if ent.label_ in {"NORP", "LOC", "FAC"} and (
                 span.root.tag_ not in {"NNS", "NNPS"} or not _names_people(span.root)):
             continue  # "Kurds" are people; "the Mediterranean" is not
@@ -296,6 +309,10 @@ def role_of(token: Token, lexicon: Lexicon) -> Role | None:
     phrase = _phrase_role(token, lemma, base, lexicon)
     if phrase is not None:
         return phrase
+    if (lemma in LOCAL_COUNCILS or base in LOCAL_COUNCILS) and any(
+            c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in LOCAL_GOVERNMENT
+            for c in token.lefts) and "local council" in lexicon.roles:
+        return lexicon.roles["local council"]  # "the city council", "a county council"
     for left in [c for c in token.lefts if c.dep_ in {"compound", "amod"}][::-1]:
         for word in (lemma, base):
             role = lexicon.roles.get(f"{left.lower_} {word}")
@@ -446,6 +463,43 @@ def _is_known_place(span: Span) -> bool:
 
     place = lookup_place(span.text)
     return place is not None and place.kind in {"city", "region"}
+
+
+def _local_place(span: Span, label: str, lexicon: Lexicon) -> tuple[int, str] | None:
+    """A town or region named before a state body or office, or before the word for a
+    unit of a country: "Karachi police", "Punjab provincial government", "Kano state",
+    "Helmand province". Gives where the place's mention ends (over the unit word) and
+    the name to look up; None when the words are no such place.
+
+    The gazetteer must know the words as a region of that very name, or as a capital or
+    a town of TOWN_POPULATION or more: "Independence police" is not Missouri's."""
+    root = span.root
+    if label not in {"ORG", "NORP", "GPE"} or root.dep_ not in {"compound", "amod", "nmod"} \
+            or root.head.i < span.end or any(t.lower_ in ORG_WORDS for t in span):
+        return None
+    head = root.head
+    end = span.end
+    tries = [span.text]
+    if head.lower_ in REGION_UNITS and head.i == span.end:
+        end = head.i + 1
+        tries.insert(0, f"{span.text} {head.text}")  # "Kano State" before the city Kano
+    else:
+        role = role_of(head, lexicon)
+        if head.pos_ not in {"NOUN", "PROPN"} or role is None \
+                or role.sector not in STATE_SECTORS:
+            return None
+    from ..places.gazetteer import fold, lookup_place
+
+    for text in tries:
+        place = lookup_place(text)
+        if place is None:
+            continue
+        if place.kind == "region" and fold(place.name) == fold(text):
+            return end, text
+        if place.kind == "city" and fold(place.name) == fold(text) and (
+                place.capital or place.population >= TOWN_POPULATION):
+            return end, text
+    return None
 
 
 def _country_not_person(doc: Doc, start: int, end: int, meaning: Meaning) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..tables import Lexicon, vocabulary
-from .mentions import REGION_WORDS, Mention
+from .mentions import REGION_WORDS, TOWN_POPULATION, Mention
 
 # How far back (in actors) a description or pronoun looks for its antecedent.
 LOOKBACK_SENTENCES = 6
@@ -329,6 +329,12 @@ def _country(members: list[Mention], mentions: list[Mention], actors: list[Actor
             actor = _actor_of(owner, actors)
             if actor is not None and actor.country:
                 return actor.country
+            if owner.kind == "place" and mention.role is not None \
+                    and mention.role.sector in STATE_BODIES:
+                # "Bavaria's interior ministry", "Ontario's provincial parliament"
+                country = _place_country(owner.name, context)
+                if country:
+                    return country
     for mention in members:
         # "Israeli helicopters and tanks": the demonym covers both
         if mention.conj_of is not None and mention.source == "role":
@@ -364,8 +370,8 @@ def _article_countries(mentions: list[Mention]) -> Counter[str]:
 
 
 # An institution named after its town is of the town's country when the town is one a
-# reader knows: a city this big, a capital, or one in a country the article is about.
-NAMED_TOWN_POPULATION = 100_000
+# reader knows: a city of TOWN_POPULATION, a capital, or one in a country the article is
+# about.
 TOWN_INSTITUTIONS = vocabulary.sector_group("named_after_town")
 
 
@@ -373,14 +379,15 @@ def _name_place_country(doc: Doc, members: list[Mention], context: Counter[str]
                         ) -> str | None:
     """'Baghdad University Medical School', 'the Tehran Times', 'the University of Mosul':
     an organisation the tables do not know, whose name starts with a place (or ends
-    with 'of' a place), is of that place's country."""
+    with 'of' a place), is of that place's country. So is a state body named after its
+    town or region: 'the Istanbul Municipal Council', 'the Kano State Government'."""
     from ..places.gazetteer import fold, lookup_place
 
     for mention in members:
         named = mention.source == "entity" or (mention.source == "role"
                                                and doc[mention.head].pos_ == "PROPN")
         if not named or mention.kind != "organization" or mention.role is None \
-                or mention.role.sector not in TOWN_INSTITUTIONS:
+                or mention.role.sector not in TOWN_INSTITUTIONS | STATE_BODIES:
             continue
         span = doc[mention.start:mention.end]
         for text in _place_words(span):
@@ -391,7 +398,7 @@ def _name_place_country(doc: Doc, members: list[Mention], context: Counter[str]
                 return place.country
             if fold(place.name) != fold(text) or text.lower() in REGION_WORDS:
                 continue  # 'Human' is another name of Uman; 'Northern' names no town
-            if place.population >= NAMED_TOWN_POPULATION or place.capital \
+            if place.population >= TOWN_POPULATION or place.capital \
                     or place.country in context:
                 return place.country
     return None

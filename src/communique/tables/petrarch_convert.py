@@ -7,6 +7,10 @@ rules written in docs/dictionaries.md and docs/actors.md:
   alpha-3, or IGO, NGO, MNC, IMG), the first of its three-letter parts that is one of
   communique's sectors, and, for international bodies, the body's own short code;
   codes of regions, territories or unknown countries are dropped, and counted;
+- an international body's entry with no sector of its own takes the sector most common
+  among the entries that share its org code ("OPEC [IGOOPC]" is BUS as "[IGOBUSOPC]" is):
+  one body, one trade. A family's code (UNO, EUR) or a region's (AFR, WAF), which many
+  bodies of every trade share, lends none; a body no entry gives a sector keeps none;
 - an actor with dated codes, or whose name is a person's, is a known actor with the
   roles it held by date (the registry's format); an organisation, an armed group or an
   acronym is a name of the lexicon;
@@ -22,7 +26,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from . import vocabulary
@@ -50,6 +55,11 @@ SECTOR_ALIASES = {"INS": "REB", "SEP": "REB", "MNC": "BUS", "NGM": "CVL", "CHR":
 # bodies whose second part names the family ("IGOUNOREFHCR" is the UN's refugee agency):
 # communique gives the family's code, as organisations.tsv does
 ORG_FAMILIES = frozenset({"UNO", "EUR"})
+# CAMEO's region codes: "IGOAFR" is some African body, not one body, so its entries lend
+# no sector to one another
+REGIONS = frozenset({"AFR", "ASA", "BLK", "CAF", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF",
+                     "EEU", "EIN", "EUR", "LAM", "MDT", "MEA", "NAF", "NMR", "PGS", "SAF",
+                     "SAM", "SAS", "SCN", "SEA", "WAF", "WST"})
 # words that make a name an organisation's, not a person's
 ORGANISATION_WORDS = frozenset({
     "army", "armies", "party", "parties", "front", "council", "ministry", "ministries",
@@ -72,6 +82,8 @@ BODY_SECTORS = frozenset({"REB", "OPP", "PTY", "UAF", "CRM", "NGO", "BUS", "MED"
 ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ul"})  # al-Bashir
 CONSECUTIVE_PARTICLES = frozenset({"out", "up", "down", "off", "aside", "forward", "back",
                                    "away", "over", "in", "on"})
+# particles that are more often prepositions, their object after them: "count on", "join in"
+OPEN_PREPOSITIONS = frozenset({"in", "on"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +104,9 @@ class Converted:
     skipped: Skipped = field(default_factory=Skipped)
     kept: dict[str, int] = field(default_factory=dict)
     seen_names: set[str] = field(default_factory=set)  # body names written so far
+    # origins (file:line) of patterns that name the verb and its particle only ("- * DOWN"):
+    # patterns, not a block's bare verbs, though they carry no object
+    particle_patterns: set[str] = field(default_factory=set)
     generic: frozenset[str] = frozenset()  # words a body's name must not be made of only
 
     def count(self, what: str, n: int = 1) -> None:
@@ -136,15 +151,39 @@ def actor_code(code: str, sectors: Iterable[str]) -> ActorCode | str:
     return ActorCode(country, sector, None)
 
 
+def org_sectors(entries: Iterable[ActorEntry], sectors: Iterable[str]) -> dict[str, str]:
+    """The sector each international body's org code takes: the one most common among
+    the entries of that org that give one (ties to the first alphabetically); none for
+    families and regions (ORG_FAMILIES, REGIONS)."""
+    sectors = frozenset(sectors)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for entry in entries:
+        given = set()
+        for dated in entry.codes:
+            meaning = actor_code(dated.code, sectors)
+            if isinstance(meaning, ActorCode) and meaning.org and meaning.sector:
+                given.add((meaning.org, meaning.sector))
+        for org, sector in given:  # an entry counts once, however many dates it has
+            counts[org][sector] += 1
+    return {org: min(c, key=lambda s: (-c[s], s)) for org, c in counts.items()
+            if org not in ORG_FAMILIES | REGIONS}
+
+
 # -- actors ------------------------------------------------------------------------------
 def convert_actors(entries: Iterable[ActorEntry], sectors: Iterable[str], out: Converted,
                    *, where: str, open_until: str | None = None,
-                   titles: Iterable[str] = (), generic: Iterable[str] = ()) -> None:
+                   titles: Iterable[str] = (), generic: Iterable[str] = (),
+                   by_org: Mapping[str, str] | None = None) -> None:
     """Actor records as people (dated roles) and names (organisations, armed groups).
 
     A person's synonym that starts with a title ("PRESIDENT XI JINPING") is left out:
-    communique reads the title itself, and a title is no name to be known by."""
+    communique reads the title itself, and a title is no name to be known by. An
+    international body's code with no sector takes its org's (`by_org`, from
+    `org_sectors`; computed from `entries` when not given)."""
     sectors = frozenset(sectors)
+    entries = list(entries)
+    if by_org is None:
+        by_org = org_sectors(entries, sectors)
     out.generic = frozenset(w.lower() for w in generic)
     titles = frozenset(t.lower() for t in titles) | {"ex", "former", "the", "mr", "mr.",
                                                       "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
@@ -156,6 +195,9 @@ def convert_actors(entries: Iterable[ActorEntry], sectors: Iterable[str], out: C
             if isinstance(meaning, str):
                 out.skipped.add(meaning, f"{where}:{entry.line}")
                 continue
+            if meaning.sector is None and meaning.org in by_org:
+                meaning = ActorCode(meaning.country, by_org[meaning.org], meaning.org)
+                out.count("codes of international bodies given their org's sector")
             until = dated.until
             if until is None and dated.since is not None and open_until:
                 until = max(open_until, dated.since)
@@ -368,6 +410,8 @@ def convert_verbs(verbs: VerbDictionary, known_codes: Iterable[str], out: Conver
                 continue
             if reverse and reverse == code:
                 fields["reciprocal"] = True
+            if fields.pop("particle_only", False):
+                out.particle_patterns.add(f"{where}:{pattern.line}")
             _emit(out, known, code, fields, f"{where}:{pattern.line}", "patterns")
 
 
@@ -401,10 +445,18 @@ def _pattern_fields(before: tuple[PatternWord, ...], after: tuple[PatternWord, .
         fields["subjects"] = subjects
     rest = list(after)
     particle = None
-    if rest and rest[0].kind == "word" and rest[0].words[0].lower() in CONSECUTIVE_PARTICLES \
-            and len(rest) > 1:
+    # "- * DOWN" (clamp down), "- * OUT OBJECT": a particle right after the verb is the
+    # verb's, alone or before an object, never the object
+    if rest and rest[0].kind == "word" and rest[0].words[0].lower() in CONSECUTIVE_PARTICLES:
         particle = rest.pop(0).words[0].lower()
-    verbs = [f"{v} {particle}" if particle else v for v in lemmas]
+    # "SET UP" under "- * UP OBJECT" stays "set up", not "set up up"; under "- * UP" alone
+    # it would be the bare verb, which is no pattern
+    verbs = [f"{v} {particle}" if particle and v.split()[-1] != particle else v
+             for v in lemmas
+             if not (particle and not rest and not before and v.split()[-1] == particle)]
+    if not verbs:
+        skipped.add("patterns with nothing but the verb", where)
+        return None
     if len(rest) > 1:
         skipped.add("patterns with more than one phrase after the verb", where)
         return None
@@ -430,6 +482,10 @@ def _pattern_fields(before: tuple[PatternWord, ...], after: tuple[PatternWord, .
     elif not before and not particle:
         skipped.add("patterns with nothing but the verb", where)
         return None
+    elif particle:
+        # "- * DOWN": the verb and its particle. "- * ON" is a preposition whose object
+        # the pattern does not name ("campaign on"), as "- * (ON)" would be
+        fields["particle_only"] = particle not in OPEN_PREPOSITIONS
     fields["verbs"] = verbs
     return fields
 
@@ -453,4 +509,4 @@ def _words(element: PatternWord, synsets: dict[str, tuple[str, ...]]) -> list[st
 
 
 __all__ = ["ActorCode", "Converted", "actor_code", "agent_head", "convert_actors", "convert_agents",
-           "convert_verbs", "display_name", "looks_like_person"]
+           "convert_verbs", "display_name", "looks_like_person", "org_sectors"]
