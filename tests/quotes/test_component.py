@@ -231,3 +231,44 @@ def test_transcript_lines_are_direct_quotes_of_the_labelled_speaker(coder):
 ])
 def test_a_name_given_is_not_a_quote(coder, text):
     assert not [q for q in quotes_of(coder, text) if q.kind != "indirect"]
+
+
+def test_a_label_in_full_then_by_surname_is_one_speaker(coder):
+    text = ("Chancellor Rachel Reeves was interviewed by Emma Barnett on Tuesday.\n"
+            "EMMA BARNETT: Will taxes rise in the budget?\n"
+            "RACHEL REEVES: We will not raise taxes on working people.\n"
+            "BARNETT: Can you promise that?\n"
+            "REEVES: I can. That is my promise.\n")
+    quotes = quotes_of(coder, text)
+    assert [(q.kind, q.speaker_name) for q in quotes] == [
+        ("direct", "Emma Barnett"), ("direct", "Rachel Reeves"),
+        ("direct", "Emma Barnett"), ("direct", "Rachel Reeves")]
+
+
+@pytest.mark.parametrize("text, who", [
+    ("President Gustavo Arce took questions in La Paz.\n"
+     "PRESIDENT ARCE: Bolivia will not default.\n"
+     "Q: And the lithium deal?\n"
+     "PRESIDENT ARCE: It will be signed this year.\n", "Gustavo Arce"),
+    ("Questions were put by the committee's counsel, Helen Marsh, to Mr Daniel Okafor.\n"
+     "MS MARSH: When did you learn of the losses?\n"
+     "MR OKAFOR: In March, from the auditors.\n"
+     "MS MARSH: Why did you not tell the board?\n"
+     "MR OKAFOR: I did, in writing.\n", "Daniel Okafor"),
+])
+def test_a_title_in_a_transcript_label_is_no_part_of_the_name(coder, text, who):
+    quotes = [q for q in quotes_of(coder, text) if q.kind == "direct"]
+    answers = [q for q in quotes if q.text.split()[0] in {"Bolivia", "It", "In", "I"}]
+    assert len(answers) == 2 and all(q.speaker_name == who for q in answers), \
+        [q.to_dict() for q in quotes]
+
+
+def test_an_answer_label_is_the_person_a_bare_title_introduced(coder):
+    text = ("Interview: Chile's finance minister on copper\n"
+            "Finance Minister Mario Marcel answered our questions in Santiago.\n"
+            "Q: Will copper prices hold?\n"
+            "A: We expect them to stay high for two years.\n"
+            "Q: And the budget?\n"
+            "A: It will be balanced by 2026.\n")
+    answers = [q for q in quotes_of(coder, text) if q.text.startswith(("We", "It"))]
+    assert [q.speaker_name for q in answers] == ["Mario Marcel", "Mario Marcel"]

@@ -173,31 +173,47 @@ def _read_paragraph(text: str, p_start: int, p_end: int, carried: _Open | None,
 
 
 TRANSCRIPT_LINE = re.compile(
-    r"[ \t]*(?P<label>Q|A|[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}|[A-Z][a-z'-]+):[ \t]+"
+    r"[ \t]*(?P<label>Q|A|[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}"
+    r"|[A-Z][a-z'-]*[A-Za-z'-]+(?: [A-Z][a-z'-]*[A-Za-z'-]+){0,2}):[ \t]+"
     r"(?P<words>[^\s\"\u201c\u2018\u00ab\u201e'].*)")
 QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "INTERVIEWER"})
 ANSWER_LABELS = frozenset({"A", "ANSWER"})
 
 
-def find_transcript_lines(text: str) -> list[Passage]:
+def label_words(label: str, titles: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The words of a label that name someone: "PRESIDENT ZELENSKY" and "MR JOHNSON"
+    are named by "zelensky" and "johnson" (`titles`: honorifics and titles, lower case)."""
+    words = [w.strip(".").lower() for w in label.split()]
+    return frozenset(w for w in words if w and w not in titles) or frozenset(words)
+
+
+def find_transcript_lines(text: str, *, titles: frozenset[str] = frozenset()
+                          ) -> list[Passage]:
     """The lines of an interview transcript: a paragraph opening with a speaker's label
-    and a colon ("KERRY: We are closer ...", "Q: Will you ...", "Terekhov: ..."), its
-    words unmarked. A label counts where the article has it on two paragraphs or more,
-    or where question and answer labels alternate; one "Kenya: talks resume" is a
-    headline, not a transcript."""
+    and a colon ("KERRY: We are closer ...", "Q: Will you ...", "Terekhov: ...", "Justin
+    McCarthy: ..."), its words unmarked. A label counts where the article has it on two
+    paragraphs or more (a label given in full once and then by one of its names, "LAURA
+    KUENSSBERG" then "KUENSSBERG" or "MAO NING" then "MAO", is one label; `titles` are
+    words such as "president" and "mr" that name no one), or where question and answer
+    labels alternate; one "Kenya: talks resume" is a headline, not a transcript."""
     found = []
     for start, end in paragraphs(text):
         match = TRANSCRIPT_LINE.fullmatch(text, start, end)
         if match is not None:
             words_end = _trim_end(text, match.start("words"), end)
             found.append((match.group("label"), match.start("words"), words_end))
-    counts: dict[str, int] = {}
-    for label, _, _ in found:
-        counts[label.upper()] = counts.get(label.upper(), 0) + 1
-    questions = sum(n for label, n in counts.items() if label in QUESTION_LABELS)
     dialogue = QUESTION_LABELS | ANSWER_LABELS
-    return [Passage(s, e, [(s, e)], False, label=label) for label, s, e in found
-            if (questions >= 2 if label.upper() in dialogue else counts[label.upper()] >= 2)]
+    questions = sum(label.upper() in QUESTION_LABELS for label, _, _ in found)
+    names = [label_words(label, titles) for label, _, _ in found]
+
+    def counts(label: str, words: frozenset[str]) -> bool:
+        if label.upper() in dialogue:
+            return questions >= 2
+        return sum(bool(words & other) for other in names) >= 2
+
+    return [Passage(s, e, [(s, e)], False, label=label)
+            for (label, s, e), words in zip(found, names, strict=True)
+            if counts(label, words)]
 
 
 def _finish(passage: _Open, passages: list[Passage], *, closed: bool) -> None:

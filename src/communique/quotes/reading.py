@@ -335,22 +335,36 @@ class Reading:
     def titled_person(self, speaker: Speaker, at: int) -> Speaker | None:
         """The named person a bare title stands for: "the minister said" after "Foreign
         Minister Hossein Karimi", "the interior minister, Kithure Kindiki" or "Ihor Terekhov
-        has been mayor of Kharkiv"; the nearest such person before `at`."""
+        has been mayor of Kharkiv"; the nearest such person before `at`, else (where no
+        one was given the title before) the first one after it."""
         actor = self.actors.get(speaker.actor) if speaker.actor else None
         title = self._bare_title(actor["name"] if actor else speaker.name)
         if title is None:
             return None
-        for index in range(bisect_left(self.mention_starts, at) - 1, -1, -1):
-            mention = self.mentions[index]
-            other = self.actors.get(mention.get("actor"))
-            if other is None or other["id"] == speaker.actor or other["kind"] != "person" or \
-                    mention["kind"] == "pronoun" or self.quoted[mention["start"]] or \
-                    self._bare_title(other["name"]) is not None:
-                continue
-            if self._titled(mention, title):
-                return Speaker(other["id"], other["name"], speaker.token)
+        before = bisect_left(self.mention_starts, at)
+        for index in range(before - 1, -1, -1):
+            found = self._titled_speaker(self.mentions[index], title, speaker)
+            if found is not None:
+                return found
         name = self._titled_name(title, at)
-        return Speaker(speaker.actor, name, speaker.token) if name else None
+        if name:
+            return Speaker(speaker.actor, name, speaker.token)
+        # no one given the title before: a headline or a lead names the person later
+        # ("Indonesia's president says ..." before "President Prabowo Subianto said")
+        for mention in self.mentions[before:]:
+            found = self._titled_speaker(mention, title, speaker)
+            if found is not None:
+                return found
+        return None
+
+    def _titled_speaker(self, mention: dict, title: str, speaker: Speaker
+                        ) -> Speaker | None:
+        other = self.actors.get(mention.get("actor"))
+        if other is None or other["id"] == speaker.actor or other["kind"] != "person" or \
+                mention["kind"] == "pronoun" or self.quoted[mention["start"]] or \
+                self._bare_title(other["name"]) is not None or not self._titled(mention, title):
+            return None
+        return Speaker(other["id"], other["name"], speaker.token)
 
     def _titled_name(self, title: str, at: int) -> str | None:
         """A name the text gives a title before `at` where the actors stage made no
