@@ -272,3 +272,38 @@ def test_an_answer_label_is_the_person_a_bare_title_introduced(coder):
             "A: It will be balanced by 2026.\n")
     answers = [q for q in quotes_of(coder, text) if q.text.startswith(("We", "It"))]
     assert [q.speaker_name for q in answers] == ["Mario Marcel", "Mario Marcel"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Prime Minister Petr Fiala said on Monday that Prague would send more shells to "
+     "Ukraine, in an interview with Czech Television.",
+     "Prague would send more shells to Ukraine"),
+    ("Foreign Minister Penny Wong said the embassy would reopen in May, at a news "
+     "conference in Canberra.", "the embassy would reopen in May"),
+])
+def test_where_the_words_were_said_is_no_part_of_an_indirect_quote(coder, text, said):
+    [quote] = [q for q in quotes_of(coder, text) if q.kind == "indirect"]
+    assert quote.text == said
+
+
+def test_a_dateline_is_no_part_of_an_indirect_quote(coder):
+    text = ("Peru sets date for vote\n"
+            "LIMA - Peru will hold a general election in April, the electoral board said "
+            "on Tuesday.\n")
+    [quote] = [q for q in quotes_of(coder, text) if q.kind == "indirect"]
+    assert quote.text == "Peru will hold a general election in April"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("After the killing of three journalists, the foreign secretary, Lord Cameron, has "
+     "said Israel must \"answer for it\".", "Cameron"),
+    ("Prime Minister Viktor Orban's Fidesz party said in a statement that the vote had "
+     "been \"free and fair\".", "Fidesz"),
+    ("Senegal's Faye says elections will be held in March\n"
+     "DAKAR (Reuters) - Senegalese President Bassirou Diomaye Faye said on Tuesday that "
+     "the vote would be free.\n", "Bassirou Diomaye Faye"),
+])
+def test_the_speaker_is_the_name_the_parse_hides(coder, text, who):
+    quotes = quotes_of(coder, text)
+    assert quotes and all(who in (q.speaker_name or "") for q in quotes), \
+        [q.to_dict() for q in quotes]

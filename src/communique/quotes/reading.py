@@ -236,6 +236,12 @@ class Reading:
         if verb.i == 0:
             return None
         left = verb.nbor(-1)
+        while left.i > 0 and left.dep_ in {"aux", "neg"} and left.head.i == verb.i:
+            left = left.nbor(-1)  # "Lord Cameron, has said"
+        if left.text == "," and left.i > 0 and left.nbor(-1).dep_ == "appos":
+            # "the foreign secretary, Lord Cameron, has said": the parser hangs the name
+            # on the words before it
+            left = left.nbor(-1)
         paragraph = self.paragraph_of(verb.idx)
         misread = self.paragraph_of(left.head.idx) != paragraph  # hung over a line break
         if left.pos_ in {"NOUN", "PROPN"} and not self.quoted[left.i] and \
@@ -297,7 +303,9 @@ class Reading:
         actor = self.actors.get(speaker.actor) if speaker.actor else None
         if actor is not None and actor["kind"] != "person":
             return speaker
-        words = [w for w in name.lower().split() if w not in HONORIFICS]
+        # "Kenya's Ruto" of a headline is Ruto: a possessive before a name is no part of it
+        words = [w for w in name.lower().replace("\u2019", "'").split()
+                 if w not in HONORIFICS and not w.endswith("'s")]
         if len(words) != 1 or not name[:1].isupper():
             return speaker
         fuller: dict[str, str] = {}  # actor id -> the name in full
@@ -455,8 +463,10 @@ class Reading:
         index = self.mention_at.get(token.i)
         if index is not None:
             mention = self.mentions[index]
-            if mention["kind"] in {"country", "capital", "place"}:
-                # "Greenpeace Poland": the organisation, not the country it works in
+            if mention["kind"] in {"country", "capital", "place"} or (
+                    mention["kind"] == "organization" and token.is_lower):
+                # "Greenpeace Poland": the organisation, not the country it works in;
+                # "the Likud party": the party named, not the bare noun
                 for child in token.lefts:
                     other = self.mention_at.get(child.i)
                     if child.dep_ == "compound" and other is not None and \
