@@ -307,3 +307,26 @@ def test_the_speaker_is_the_name_the_parse_hides(coder, text, who):
     quotes = quotes_of(coder, text)
     assert quotes and all(who in (q.speaker_name or "") for q in quotes), \
         [q.to_dict() for q in quotes]
+
+
+def test_a_transcript_label_of_a_title_only_is_the_person_given_it(coder):
+    text = ("President Joe Biden spoke to reporters at the White House on Friday.\n"
+            "THE PRESIDENT: Thank you all for coming. I will take a few questions.\n"
+            "Q: Mr President, will you veto the bill?\n"
+            "THE PRESIDENT: Yes. I will veto it.\n")
+    quotes = quotes_of(coder, text)
+    assert [q.speaker_name for q in quotes] == ["Joe Biden", None, "Joe Biden"]
+
+
+def test_an_answer_over_several_paragraphs_is_one_quote(coder):
+    text = ("Defence Minister Richard Marles was interviewed on Sunday.\n"
+            "Q: Will Australia buy more submarines?\n"
+            "MARLES: We are committed to the program.\n"
+            "It is the biggest investment in our history.\n"
+            "Q: What about the cost?\n"
+            "MARLES: It is worth every dollar.\n")
+    quotes = quotes_of(coder, text)
+    assert [(q.text, q.speaker_name) for q in quotes][1] == (
+        "We are committed to the program. It is the biggest investment in our history.",
+        "Richard Marles")
+    assert len(quotes[1].parts) == 2

@@ -186,3 +186,21 @@ def test_a_title_in_a_label_is_no_name_it_shares():
     text = "Intro.\nPRESIDENT ARCE: We are ready.\nPRESIDENT NOBOA: So are we.\n"
     assert find_transcript_lines(text, titles=frozenset({"president"})) == []
     assert label_words("MR. JOHNSON", frozenset({"mr"})) == {"johnson"}
+
+
+def test_paragraphs_between_transcript_lines_go_on_with_the_answer():
+    text = ("Intro.\nQ: Why?\nMARLES: Because.\nIt is the law.\nQ: Sure?\nMARLES: Yes.\n"
+            "The interview was edited.\n")
+    lines = find_transcript_lines(text)
+    assert [line.label for line in lines] == ["Q", "MARLES", "Q", "MARLES"]
+    answer = lines[1]
+    assert [text[s:e] for s, e in answer.pieces] == ["Because.", "It is the law."]
+    assert text[lines[3].start:lines[3].end] == "Yes."  # the closing note is not an answer
+
+
+def test_a_label_with_an_abbreviated_honorific_counts():
+    text = ("Intro.\nMr. Robinson: Why?\nMs. Truss: Growth.\nMr. Robinson: And?\n"
+            "Ms. Truss: Jobs.\n")
+    lines = find_transcript_lines(text, titles=frozenset({"mr", "ms"}))
+    assert [line.label for line in lines] == [
+        "Mr. Robinson", "Ms. Truss", "Mr. Robinson", "Ms. Truss"]

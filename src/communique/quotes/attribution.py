@@ -78,7 +78,7 @@ class Attributor:
         for index, item in enumerate(items):
             if item.passage.label is not None:
                 item.kind = "direct"
-                item.speaker = self.labelled(item.passage.label)
+                item.speaker = self.labelled(item.passage.label, item.first)
                 for i in item.tokens:
                     self.reading.direct[i] = True
                 done.append(item)
@@ -97,7 +97,7 @@ class Attributor:
             done.append(item)
         return done
 
-    def labelled(self, label: str) -> Speaker | None:
+    def labelled(self, label: str, at: int) -> Speaker | None:
         """Who a transcript label is: nobody named for "Q", the article's first person
         for "A", else the person of that name ("KERRY" is John Kerry, "PRESIDENT
         ZELENSKY" Volodymyr Zelensky); a label that repeats some words of an earlier
@@ -112,15 +112,21 @@ class Attributor:
             if person is None:
                 return None
             found = Speaker(person["id"], person["name"])
-            return reading.titled_person(found, len(self.doc)) or found
+            return reading.titled_person(found, at) or found
         words = label_words(label, reading.titles | HONORIFICS)
         for earlier, speaker in self.labels:
             if words <= earlier:
                 return speaker
-        name = " ".join(w for w in label.split() if w.strip(".").lower() in words)
-        speaker = reading.fuller_name(reading.named(name.title() if name.isupper() else name))
-        if speaker.actor is not None:
-            speaker = reading.titled_person(speaker, len(self.doc)) or speaker
+        parts = label.lower().split()
+        if len(parts) > 1 and parts[0] == "the" and parts[-1] in reading.titles:
+            # "THE PRESIDENT", "THE PRIME MINISTER": a title only; the person given it
+            speaker = reading.titled_person(Speaker(None, parts[-1]), at)
+        else:
+            name = " ".join(w for w in label.split() if w.strip(".").lower() in words)
+            speaker = reading.fuller_name(
+                reading.named(name.title() if name.isupper() else name))
+            if speaker.actor is not None:
+                speaker = reading.titled_person(speaker, at) or speaker
         self.labels.append((words, speaker))
         return speaker
 

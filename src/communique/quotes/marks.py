@@ -174,7 +174,7 @@ def _read_paragraph(text: str, p_start: int, p_end: int, carried: _Open | None,
 
 TRANSCRIPT_LINE = re.compile(
     r"[ \t]*(?P<label>Q|A|[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}"
-    r"|[A-Z][a-z'-]*[A-Za-z'-]+(?: [A-Z][a-z'-]*[A-Za-z'-]+){0,2}):[ \t]+"
+    r"|[A-Z][A-Za-z'-]+\.?(?: [A-Z][A-Za-z'-]+\.?){0,2}):[ \t]+"
     r"(?P<words>[^\s\"\u201c\u2018\u00ab\u201e'].*)")
 QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "INTERVIEWER"})
 ANSWER_LABELS = frozenset({"A", "ANSWER"})
@@ -195,25 +195,37 @@ def find_transcript_lines(text: str, *, titles: frozenset[str] = frozenset()
     paragraphs or more (a label given in full once and then by one of its names, "LAURA
     KUENSSBERG" then "KUENSSBERG" or "MAO NING" then "MAO", is one label; `titles` are
     words such as "president" and "mr" that name no one), or where question and answer
-    labels alternate; one "Kenya: talks resume" is a headline, not a transcript."""
+    labels alternate (one question counts among labels that do); one "Kenya: talks
+    resume" is a headline, not a transcript. Paragraphs without a label between two lines that count go on with the line before
+    them: an answer of several paragraphs is one passage."""
     found = []
-    for start, end in paragraphs(text):
+    spans = paragraphs(text)
+    for number, (start, end) in enumerate(spans):
         match = TRANSCRIPT_LINE.fullmatch(text, start, end)
         if match is not None:
             words_end = _trim_end(text, match.start("words"), end)
-            found.append((match.group("label"), match.start("words"), words_end))
+            found.append((match.group("label"), match.start("words"), words_end, number))
     dialogue = QUESTION_LABELS | ANSWER_LABELS
-    questions = sum(label.upper() in QUESTION_LABELS for label, _, _ in found)
-    names = [label_words(label, titles) for label, _, _ in found]
+    questions = sum(label.upper() in QUESTION_LABELS for label, *_ in found)
+    names = [label_words(label, titles) for label, *_ in found]
 
-    def counts(label: str, words: frozenset[str]) -> bool:
-        if label.upper() in dialogue:
-            return questions >= 2
-        return sum(bool(words & other) for other in names) >= 2
+    def recurs(label: str, words: frozenset[str]) -> bool:
+        return label.upper() not in dialogue and \
+            sum(bool(words & other) for other in names) >= 2
 
-    return [Passage(s, e, [(s, e)], False, label=label)
-            for (label, s, e), words in zip(found, names, strict=True)
-            if counts(label, words)]
+    named = [recurs(line[0], words) for line, words in zip(found, names, strict=True)]
+    # a question between the answers of a transcript counts, if asked only once
+    asked = questions >= 2 or any(named)
+    lines = [line for line, counts in zip(found, named, strict=True)
+             if counts or (line[0].upper() in dialogue and asked)]
+    passages = []
+    for index, (label, start, end, number) in enumerate(lines):
+        pieces = [(start, end)]
+        if index + 1 < len(lines):
+            for p_start, p_end in spans[number + 1:lines[index + 1][3]]:
+                pieces.append((p_start, _trim_end(text, p_start, p_end)))
+        passages.append(Passage(start, pieces[-1][1], pieces, False, label=label))
+    return passages
 
 
 def _finish(passage: _Open, passages: list[Passage], *, closed: bool) -> None:
