@@ -330,3 +330,19 @@ def test_an_answer_over_several_paragraphs_is_one_quote(coder):
         "We are committed to the program. It is the biggest investment in our history.",
         "Richard Marles")
     assert len(quotes[1].parts) == 2
+
+
+@pytest.mark.parametrize("text, who", [
+    ("German chancellor on Ukraine aid\n"
+     "BERLIN - Chancellor Olaf Scholz spoke to ARD on Sunday.\n"
+     "Question: Why not send the Taurus?\n"
+     "Scholz: Because German soldiers would have to be involved.\n"
+     "Question: Does that not weaken Ukraine?\n"
+     "Scholz: Nobody can say we are not helping.\n", "Olaf Scholz"),
+    ("Kemi Badenoch, the Conservative leader, spoke in the Commons on Wednesday. "
+     "'This is a Budget for the state,' Mrs Badenoch said.", "Kemi Badenoch"),
+])
+def test_a_surname_is_the_one_name_in_full_the_actors_stage_missed(coder, text, who):
+    quotes = [q for q in quotes_of(coder, text) if q.speaker_name]
+    assert quotes and all(q.speaker_name == who for q in quotes), \
+        [q.to_dict() for q in quotes]

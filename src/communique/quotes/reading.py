@@ -318,14 +318,38 @@ class Reading:
             # mention of an actor it named from a headline)
             other = mention.get("actor")
             if other in self.actors and other != speaker.actor and other not in fuller and \
-                    self.actors[other]["kind"] == "person" and mention["kind"] != "pronoun":
+                    "person" in {self.actors[other]["kind"], mention["kind"]}:
                 name = self._proper_name(mention)
                 if name and len(name.split()) > 1 and words[0] in _name_words(name):
                     fuller[other] = name
+        if not fuller:
+            # a name the actors stage made no person of ("Kemi Badenoch, the Conservative
+            # leader"): capitalised names before the word, where the text has one only
+            names = {name for name in map(self._name_ending,
+                                                 (t.i for t in self.doc if t.lower_ == words[0]))
+                     if name}
+            if len(names) == 1:
+                return Speaker(speaker.actor, names.pop(), speaker.token)
         if len(fuller) != 1:
             return speaker
         [(actor_id, full)] = fuller.items()
         return Speaker(actor_id, full, speaker.token)
+
+    def _name_ending(self, i: int) -> str | None:
+        """"Kemi Badenoch" for the "Badenoch" at `i`: the capitalised words before it that
+        are no title (at most three), outside quotes."""
+        doc = self.doc
+        if self.quoted[i] or doc[i].pos_ != "PROPN":
+            return None
+        start = i
+        while start > 0 and i - start < 3:
+            token = doc[start - 1]
+            if token.pos_ != "PROPN" or not token.text[:1].isupper() or \
+                    token.lower_ in self.titles or token.lower_ in HONORIFICS or \
+                    self.quoted[token.i] or token.is_upper:
+                break
+            start -= 1
+        return doc[start:i + 1].text if start < i else None
 
     def _proper_name(self, mention: dict) -> str:
         """The last run of capitalised words of a mention that are no title: "Li Qiang"
