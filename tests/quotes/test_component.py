@@ -231,3 +231,118 @@ def test_transcript_lines_are_direct_quotes_of_the_labelled_speaker(coder):
 ])
 def test_a_name_given_is_not_a_quote(coder, text):
     assert not [q for q in quotes_of(coder, text) if q.kind != "indirect"]
+
+
+def test_a_label_in_full_then_by_surname_is_one_speaker(coder):
+    text = ("Chancellor Rachel Reeves was interviewed by Emma Barnett on Tuesday.\n"
+            "EMMA BARNETT: Will taxes rise in the budget?\n"
+            "RACHEL REEVES: We will not raise taxes on working people.\n"
+            "BARNETT: Can you promise that?\n"
+            "REEVES: I can. That is my promise.\n")
+    quotes = quotes_of(coder, text)
+    assert [(q.kind, q.speaker_name) for q in quotes] == [
+        ("direct", "Emma Barnett"), ("direct", "Rachel Reeves"),
+        ("direct", "Emma Barnett"), ("direct", "Rachel Reeves")]
+
+
+@pytest.mark.parametrize("text, who", [
+    ("President Gustavo Arce took questions in La Paz.\n"
+     "PRESIDENT ARCE: Bolivia will not default.\n"
+     "Q: And the lithium deal?\n"
+     "PRESIDENT ARCE: It will be signed this year.\n", "Gustavo Arce"),
+    ("Questions were put by the committee's counsel, Helen Marsh, to Mr Daniel Okafor.\n"
+     "MS MARSH: When did you learn of the losses?\n"
+     "MR OKAFOR: In March, from the auditors.\n"
+     "MS MARSH: Why did you not tell the board?\n"
+     "MR OKAFOR: I did, in writing.\n", "Daniel Okafor"),
+])
+def test_a_title_in_a_transcript_label_is_no_part_of_the_name(coder, text, who):
+    quotes = [q for q in quotes_of(coder, text) if q.kind == "direct"]
+    answers = [q for q in quotes if q.text.split()[0] in {"Bolivia", "It", "In", "I"}]
+    assert len(answers) == 2 and all(q.speaker_name == who for q in answers), \
+        [q.to_dict() for q in quotes]
+
+
+def test_an_answer_label_is_the_person_a_bare_title_introduced(coder):
+    text = ("Interview: Chile's finance minister on copper\n"
+            "Finance Minister Mario Marcel answered our questions in Santiago.\n"
+            "Q: Will copper prices hold?\n"
+            "A: We expect them to stay high for two years.\n"
+            "Q: And the budget?\n"
+            "A: It will be balanced by 2026.\n")
+    answers = [q for q in quotes_of(coder, text) if q.text.startswith(("We", "It"))]
+    assert [q.speaker_name for q in answers] == ["Mario Marcel", "Mario Marcel"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Prime Minister Petr Fiala said on Monday that Prague would send more shells to "
+     "Ukraine, in an interview with Czech Television.",
+     "Prague would send more shells to Ukraine"),
+    ("Foreign Minister Penny Wong said the embassy would reopen in May, at a news "
+     "conference in Canberra.", "the embassy would reopen in May"),
+])
+def test_where_the_words_were_said_is_no_part_of_an_indirect_quote(coder, text, said):
+    [quote] = [q for q in quotes_of(coder, text) if q.kind == "indirect"]
+    assert quote.text == said
+
+
+def test_a_dateline_is_no_part_of_an_indirect_quote(coder):
+    text = ("Peru sets date for vote\n"
+            "LIMA - Peru will hold a general election in April, the electoral board said "
+            "on Tuesday.\n")
+    [quote] = [q for q in quotes_of(coder, text) if q.kind == "indirect"]
+    assert quote.text == "Peru will hold a general election in April"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("After the killing of three journalists, the foreign secretary, Lord Cameron, has "
+     "said Israel must \"answer for it\".", "Cameron"),
+    ("Prime Minister Viktor Orban's Fidesz party said in a statement that the vote had "
+     "been \"free and fair\".", "Fidesz"),
+    ("Senegal's Faye says elections will be held in March\n"
+     "DAKAR (Reuters) - Senegalese President Bassirou Diomaye Faye said on Tuesday that "
+     "the vote would be free.\n", "Bassirou Diomaye Faye"),
+])
+def test_the_speaker_is_the_name_the_parse_hides(coder, text, who):
+    quotes = quotes_of(coder, text)
+    assert quotes and all(who in (q.speaker_name or "") for q in quotes), \
+        [q.to_dict() for q in quotes]
+
+
+def test_a_transcript_label_of_a_title_only_is_the_person_given_it(coder):
+    text = ("President Joe Biden spoke to reporters at the White House on Friday.\n"
+            "THE PRESIDENT: Thank you all for coming. I will take a few questions.\n"
+            "Q: Mr President, will you veto the bill?\n"
+            "THE PRESIDENT: Yes. I will veto it.\n")
+    quotes = quotes_of(coder, text)
+    assert [q.speaker_name for q in quotes] == ["Joe Biden", None, "Joe Biden"]
+
+
+def test_an_answer_over_several_paragraphs_is_one_quote(coder):
+    text = ("Defence Minister Richard Marles was interviewed on Sunday.\n"
+            "Q: Will Australia buy more submarines?\n"
+            "MARLES: We are committed to the program.\n"
+            "It is the biggest investment in our history.\n"
+            "Q: What about the cost?\n"
+            "MARLES: It is worth every dollar.\n")
+    quotes = quotes_of(coder, text)
+    assert [(q.text, q.speaker_name) for q in quotes][1] == (
+        "We are committed to the program. It is the biggest investment in our history.",
+        "Richard Marles")
+    assert len(quotes[1].parts) == 2
+
+
+@pytest.mark.parametrize("text, who", [
+    ("German chancellor on Ukraine aid\n"
+     "BERLIN - Chancellor Olaf Scholz spoke to ARD on Sunday.\n"
+     "Question: Why not send the Taurus?\n"
+     "Scholz: Because German soldiers would have to be involved.\n"
+     "Question: Does that not weaken Ukraine?\n"
+     "Scholz: Nobody can say we are not helping.\n", "Olaf Scholz"),
+    ("Kemi Badenoch, the Conservative leader, spoke in the Commons on Wednesday. "
+     "'This is a Budget for the state,' Mrs Badenoch said.", "Kemi Badenoch"),
+])
+def test_a_surname_is_the_one_name_in_full_the_actors_stage_missed(coder, text, who):
+    quotes = [q for q in quotes_of(coder, text) if q.speaker_name]
+    assert quotes and all(q.speaker_name == who for q in quotes), \
+        [q.to_dict() for q in quotes]

@@ -11,6 +11,7 @@ from communique.quotes.marks import (
     MAX_PARAGRAPHS,
     find_passages,
     find_transcript_lines,
+    label_words,
     normalise,
     paragraphs,
 )
@@ -166,9 +167,40 @@ def test_a_british_quote_left_open_runs_on_where_the_next_paragraph_opens_with_a
     ("Intro.\nTerekhov: We have generators.\nTerekhov: Many come back.\n",
      ["Terekhov", "Terekhov"]),
     ("Kenya: talks resume in Nairobi\nThe talks resumed on Monday.\n", []),  # a headline
+    ("Intro.\nEMMA BARNETT: Why now?\nRACHEL REEVES: Growth.\nBARNETT: And taxes?\n"
+     "REEVES: No rises.\n", ["EMMA BARNETT", "RACHEL REEVES", "BARNETT", "REEVES"]),
+    ("Intro.\nAnna McNally: Why?\nTomas Ruiz: Because.\nMcNally: Sure?\nRuiz: Yes.\n",
+     ["Anna McNally", "Tomas Ruiz", "McNally", "Ruiz"]),
+    ("Intro.\nQUESTION: Why?\nLIN JIAN: Because.\nQUESTION: Sure?\nLIN: Yes.\n",
+     ["QUESTION", "LIN JIAN", "QUESTION", "LIN"]),
+    ("Intro.\nEU summit: leaders meet\nNato summit: allies agree\n", []),  # two headlines
     ("Intro.\nLAVROV: \u201cWe will respond.\u201d\nLAVROV: \u201cSoon.\u201d\n", []),  # marked
 ])
 def test_transcript_lines_count_where_their_label_recurs(text, labels):
-    lines = find_transcript_lines(text)
+    lines = find_transcript_lines(text, titles=frozenset({"president", "mr"}))
     assert [line.label for line in lines] == labels
     assert all(text[line.end - 1] != "\n" and text[line.start - 2] == ":" for line in lines)
+
+
+def test_a_title_in_a_label_is_no_name_it_shares():
+    text = "Intro.\nPRESIDENT ARCE: We are ready.\nPRESIDENT NOBOA: So are we.\n"
+    assert find_transcript_lines(text, titles=frozenset({"president"})) == []
+    assert label_words("MR. JOHNSON", frozenset({"mr"})) == {"johnson"}
+
+
+def test_paragraphs_between_transcript_lines_go_on_with_the_answer():
+    text = ("Intro.\nQ: Why?\nMARLES: Because.\nIt is the law.\nQ: Sure?\nMARLES: Yes.\n"
+            "The interview was edited.\n")
+    lines = find_transcript_lines(text)
+    assert [line.label for line in lines] == ["Q", "MARLES", "Q", "MARLES"]
+    answer = lines[1]
+    assert [text[s:e] for s, e in answer.pieces] == ["Because.", "It is the law."]
+    assert text[lines[3].start:lines[3].end] == "Yes."  # the closing note is not an answer
+
+
+def test_a_label_with_an_abbreviated_honorific_counts():
+    text = ("Intro.\nMr. Robinson: Why?\nMs. Truss: Growth.\nMr. Robinson: And?\n"
+            "Ms. Truss: Jobs.\n")
+    lines = find_transcript_lines(text, titles=frozenset({"mr", "ms"}))
+    assert [line.label for line in lines] == [
+        "Mr. Robinson", "Ms. Truss", "Mr. Robinson", "Ms. Truss"]

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .marks import ANSWER_LABELS, QUESTION_LABELS, Passage
-from .reading import DEMONSTRATIVES, Reading, Speaker
+from .marks import ANSWER_LABELS, QUESTION_LABELS, Passage, label_words
+from .reading import DEMONSTRATIVES, HONORIFICS, Reading, Speaker
 
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -67,6 +67,7 @@ class Attributor:
         self.doc = reading.doc
         self.text = reading.text
         self.last_speaker: Speaker | None = None
+        self.labels: list[tuple[frozenset[str], Speaker | None]] = []  # transcript labels
 
     def read(self, passages: list[Passage]) -> list[Attributed]:
         items = [self.locate(p) for p in passages]
@@ -77,7 +78,7 @@ class Attributor:
         for index, item in enumerate(items):
             if item.passage.label is not None:
                 item.kind = "direct"
-                item.speaker = self.labelled(item.passage.label)
+                item.speaker = self.labelled(item.passage.label, item.first)
                 for i in item.tokens:
                     self.reading.direct[i] = True
                 done.append(item)
@@ -96,17 +97,38 @@ class Attributor:
             done.append(item)
         return done
 
-    def labelled(self, label: str) -> Speaker | None:
+    def labelled(self, label: str, at: int) -> Speaker | None:
         """Who a transcript label is: nobody named for "Q", the article's first person
-        for "A", else the person of that name ("KERRY" is John Kerry)."""
-        label = label.upper()
-        if label in QUESTION_LABELS:
+        for "A", else the person of that name ("KERRY" is John Kerry, "PRESIDENT
+        ZELENSKY" Volodymyr Zelensky); a label that repeats some words of an earlier
+        one ("KUENSSBERG" after "LAURA KUENSSBERG") is the same person."""
+        reading = self.reading
+        upper = label.upper()
+        if upper in QUESTION_LABELS:
             return None
-        if label in ANSWER_LABELS:
-            person = next((a for a in self.reading.actors.values() if a["kind"] == "person"),
+        if upper in ANSWER_LABELS:
+            person = next((a for a in reading.actors.values() if a["kind"] == "person"),
                           None)
-            return Speaker(person["id"], person["name"]) if person else None
-        return self.reading.fuller_name(self.reading.named(label.title()))
+            if person is None:
+                return None
+            found = Speaker(person["id"], person["name"])
+            return reading.titled_person(found, at) or found
+        words = label_words(label, reading.titles | HONORIFICS)
+        for earlier, speaker in self.labels:
+            if words <= earlier:
+                return speaker
+        parts = label.lower().split()
+        if len(parts) > 1 and parts[0] == "the" and parts[-1] in reading.titles:
+            # "THE PRESIDENT", "THE PRIME MINISTER": a title only; the person given it
+            speaker = reading.titled_person(Speaker(None, parts[-1]), at)
+        else:
+            name = " ".join(w for w in label.split() if w.strip(".").lower() in words)
+            speaker = reading.fuller_name(
+                reading.named(name.title() if name.isupper() else name))
+            if speaker.actor is not None:
+                speaker = reading.titled_person(speaker, at) or speaker
+        self.labels.append((words, speaker))
+        return speaker
 
     def locate(self, passage: Passage) -> Attributed:
         reading = self.reading

@@ -23,7 +23,7 @@ from .attribution import Attributed, Attributor
 from .indirect import Indirect, find_indirect
 from .marks import Passage, find_passages, find_transcript_lines
 from .pronouns import resolve_quoted_pronouns
-from .reading import Reading, Speaker
+from .reading import HONORIFICS, Reading, Speaker
 from .vocabulary import Vocabulary, package_vocabulary
 
 SPLIT_ENDINGS = (",", "\u2014", "\u2013", "-")
@@ -51,7 +51,8 @@ class QuoteTagger:
 
     def match(self, doc: Doc) -> list[dict]:
         reading = Reading(doc, self.vocabulary, titles=self.titles)
-        attributed = Attributor(reading).read(_with_transcript(reading.text))
+        attributed = Attributor(reading).read(
+            _with_transcript(reading.text, self.titles | HONORIFICS))
         marked = merge_split_quotes(reading, attributed)
         indirect = find_indirect(reading, _LastSpeaker(attributed))
         quotes = [_marked_plain(reading, group) for group in marked]
@@ -65,10 +66,10 @@ class QuoteTagger:
         resolve_quoted_pronouns(doc, quotes)
 
 
-def _with_transcript(text: str) -> list[Passage]:
+def _with_transcript(text: str, titles: frozenset[str]) -> list[Passage]:
     """The marked passages and the lines of a transcript, in order; a marked passage
     inside a transcript line is part of it."""
-    lines = find_transcript_lines(text)
+    lines = find_transcript_lines(text, titles=titles)
     if not lines:
         return find_passages(text)
     marked = [p for p in find_passages(text)

@@ -23,6 +23,8 @@ from spacy.tokens import Token
 from .reading import Reading, Speaker
 
 MARKERS = frozenset({"that", "whether", "if"})
+DATELINE = 6  # tokens of a dateline: "RIO DE JANEIRO (Reuters) -"
+DATELINE_DASHES = frozenset({"-", "--", "\u2014", "\u2013"})
 MAX_QUOTED_SHARE = 0.5  # a clause more quoted than this is the direct quote itself
 EXPLETIVES = frozenset({"it", "there"})
 # "said when the bank might cut rates", "did not say whether": a question, not a statement
@@ -158,12 +160,24 @@ def _content(reading: Reading, clause: Token, verb: Token) -> tuple[int, int] | 
                                                          reading.is_cue_word(child, naming=True)))):
             # "..., calling the accusations “a smear”": the speaker's own act of naming
             end = min(end, child.left_edge.i)
+        if child.i > verb.i and child.dep_ == "prep" and child.i > start and \
+                child.nbor(-1).text == "," and _names_an_occasion(reading, child):
+            # "said that ..., in an interview with RTE": where the words were said
+            end = min(end, child.i - 1)
     if verb.dep_ == "parataxis" and clause.i == verb.head.i:
         start, end = _around(verb, start, end)
     if start <= verb.i < end:
         return None
     start, end = _within_paragraph(reading, verb, start, end)
     return _trim(reading, start, end)
+
+
+def _names_an_occasion(reading: Reading, prep: Token) -> bool:
+    """"in an interview", "at a news conference": a phrase about the act of saying."""
+    vocabulary = reading.vocabulary
+    return any(c.dep_ == "pobj" and (c.lemma_.lower() in vocabulary.nouns or
+                                     c.lemma_.lower() in vocabulary.occasions)
+               for c in prep.children)
 
 
 def _within_paragraph(reading: Reading, verb: Token, start: int, end: int
@@ -196,6 +210,7 @@ def _trim(reading: Reading, start: int, end: int) -> tuple[int, int] | None:
     while end > start and ((doc[end - 1].is_punct and not doc[end - 1].is_quote)
                            or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         end -= 1
+    start = _after_dateline(reading, start, end)
     if start + 2 < end and doc[start].pos_ == "ADV" and doc[start + 1].text == ",":
         start += 2  # "Meanwhile, police detained ...": the reporter's word, not the report
     if end - start < 2 or not any(t.pos_ in {"VERB", "AUX"} for t in doc[start:end]):
@@ -206,6 +221,22 @@ def _trim(reading: Reading, start: int, end: int) -> tuple[int, int] | None:
     if words and quoted / words > MAX_QUOTED_SHARE:
         return None
     return start, end
+
+
+def _after_dateline(reading: Reading, start: int, end: int) -> int:
+    """"JAKARTA - Indonesia's new capital ...": a dateline opening the paragraph is no
+    part of what was said ("KHARTOUM (Reuters) -", "MEXICO CITY --")."""
+    doc = reading.doc
+    if doc[start].idx != reading.paragraphs[reading.paragraph_of(doc[start].idx)][0]:
+        return start
+    for i in range(start, min(end - 1, start + DATELINE)):
+        token = doc[i]
+        if token.text in DATELINE_DASHES:
+            return i + 1 if i > start else start
+        if not (token.is_upper or token.text in "()" or
+                (i > start and doc[i - 1].text == "(")):
+            return start
+    return start
 
 
 def _close_marks(doc, start: int, end: int) -> int:

@@ -173,31 +173,59 @@ def _read_paragraph(text: str, p_start: int, p_end: int, carried: _Open | None,
 
 
 TRANSCRIPT_LINE = re.compile(
-    r"[ \t]*(?P<label>Q|A|[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}|[A-Z][a-z'-]+):[ \t]+"
+    r"[ \t]*(?P<label>Q|A|[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}"
+    r"|[A-Z][A-Za-z'-]+\.?(?: [A-Z][A-Za-z'-]+\.?){0,2}):[ \t]+"
     r"(?P<words>[^\s\"\u201c\u2018\u00ab\u201e'].*)")
 QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "INTERVIEWER"})
 ANSWER_LABELS = frozenset({"A", "ANSWER"})
 
 
-def find_transcript_lines(text: str) -> list[Passage]:
+def label_words(label: str, titles: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The words of a label that name someone: "PRESIDENT ZELENSKY" and "MR JOHNSON"
+    are named by "zelensky" and "johnson" (`titles`: honorifics and titles, lower case)."""
+    words = [w.strip(".").lower() for w in label.split()]
+    return frozenset(w for w in words if w and w not in titles) or frozenset(words)
+
+
+def find_transcript_lines(text: str, *, titles: frozenset[str] = frozenset()
+                          ) -> list[Passage]:
     """The lines of an interview transcript: a paragraph opening with a speaker's label
-    and a colon ("KERRY: We are closer ...", "Q: Will you ...", "Terekhov: ..."), its
-    words unmarked. A label counts where the article has it on two paragraphs or more,
-    or where question and answer labels alternate; one "Kenya: talks resume" is a
-    headline, not a transcript."""
+    and a colon ("KERRY: We are closer ...", "Q: Will you ...", "Terekhov: ...", "Justin
+    McCarthy: ..."), its words unmarked. A label counts where the article has it on two
+    paragraphs or more (a label given in full once and then by one of its names, "LAURA
+    KUENSSBERG" then "KUENSSBERG" or "MAO NING" then "MAO", is one label; `titles` are
+    words such as "president" and "mr" that name no one), or where question and answer
+    labels alternate (one question counts among labels that do); one "Kenya: talks
+    resume" is a headline, not a transcript. Paragraphs without a label between two lines that count go on with the line before
+    them: an answer of several paragraphs is one passage."""
     found = []
-    for start, end in paragraphs(text):
+    spans = paragraphs(text)
+    for number, (start, end) in enumerate(spans):
         match = TRANSCRIPT_LINE.fullmatch(text, start, end)
         if match is not None:
             words_end = _trim_end(text, match.start("words"), end)
-            found.append((match.group("label"), match.start("words"), words_end))
-    counts: dict[str, int] = {}
-    for label, _, _ in found:
-        counts[label.upper()] = counts.get(label.upper(), 0) + 1
-    questions = sum(n for label, n in counts.items() if label in QUESTION_LABELS)
+            found.append((match.group("label"), match.start("words"), words_end, number))
     dialogue = QUESTION_LABELS | ANSWER_LABELS
-    return [Passage(s, e, [(s, e)], False, label=label) for label, s, e in found
-            if (questions >= 2 if label.upper() in dialogue else counts[label.upper()] >= 2)]
+    questions = sum(label.upper() in QUESTION_LABELS for label, *_ in found)
+    names = [label_words(label, titles) for label, *_ in found]
+
+    def recurs(label: str, words: frozenset[str]) -> bool:
+        return label.upper() not in dialogue and \
+            sum(bool(words & other) for other in names) >= 2
+
+    named = [recurs(line[0], words) for line, words in zip(found, names, strict=True)]
+    # a question between the answers of a transcript counts, if asked only once
+    asked = questions >= 2 or any(named)
+    lines = [line for line, counts in zip(found, named, strict=True)
+             if counts or (line[0].upper() in dialogue and asked)]
+    passages = []
+    for index, (label, start, end, number) in enumerate(lines):
+        pieces = [(start, end)]
+        if index + 1 < len(lines):
+            for p_start, p_end in spans[number + 1:lines[index + 1][3]]:
+                pieces.append((p_start, _trim_end(text, p_start, p_end)))
+        passages.append(Passage(start, pieces[-1][1], pieces, False, label=label))
+    return passages
 
 
 def _finish(passage: _Open, passages: list[Passage], *, closed: bool) -> None:

@@ -236,6 +236,12 @@ class Reading:
         if verb.i == 0:
             return None
         left = verb.nbor(-1)
+        while left.i > 0 and left.dep_ in {"aux", "neg"} and left.head.i == verb.i:
+            left = left.nbor(-1)  # "Lord Cameron, has said"
+        if left.text == "," and left.i > 0 and left.nbor(-1).dep_ == "appos":
+            # "the foreign secretary, Lord Cameron, has said": the parser hangs the name
+            # on the words before it
+            left = left.nbor(-1)
         paragraph = self.paragraph_of(verb.idx)
         misread = self.paragraph_of(left.head.idx) != paragraph  # hung over a line break
         if left.pos_ in {"NOUN", "PROPN"} and not self.quoted[left.i] and \
@@ -297,7 +303,9 @@ class Reading:
         actor = self.actors.get(speaker.actor) if speaker.actor else None
         if actor is not None and actor["kind"] != "person":
             return speaker
-        words = [w for w in name.lower().split() if w not in HONORIFICS]
+        # "Kenya's Ruto" of a headline is Ruto: a possessive before a name is no part of it
+        words = [w for w in name.lower().replace("\u2019", "'").split()
+                 if w not in HONORIFICS and not w.endswith("'s")]
         if len(words) != 1 or not name[:1].isupper():
             return speaker
         fuller: dict[str, str] = {}  # actor id -> the name in full
@@ -310,14 +318,38 @@ class Reading:
             # mention of an actor it named from a headline)
             other = mention.get("actor")
             if other in self.actors and other != speaker.actor and other not in fuller and \
-                    self.actors[other]["kind"] == "person" and mention["kind"] != "pronoun":
+                    "person" in {self.actors[other]["kind"], mention["kind"]}:
                 name = self._proper_name(mention)
                 if name and len(name.split()) > 1 and words[0] in _name_words(name):
                     fuller[other] = name
+        if not fuller:
+            # a name the actors stage made no person of ("Kemi Badenoch, the Conservative
+            # leader"): capitalised names before the word, where the text has one only
+            names = {name for name in map(self._name_ending,
+                                                 (t.i for t in self.doc if t.lower_ == words[0]))
+                     if name}
+            if len(names) == 1:
+                return Speaker(speaker.actor, names.pop(), speaker.token)
         if len(fuller) != 1:
             return speaker
         [(actor_id, full)] = fuller.items()
         return Speaker(actor_id, full, speaker.token)
+
+    def _name_ending(self, i: int) -> str | None:
+        """"Kemi Badenoch" for the "Badenoch" at `i`: the capitalised words before it that
+        are no title (at most three), outside quotes."""
+        doc = self.doc
+        if self.quoted[i] or doc[i].pos_ != "PROPN":
+            return None
+        start = i
+        while start > 0 and i - start < 3:
+            token = doc[start - 1]
+            if token.pos_ != "PROPN" or not token.text[:1].isupper() or \
+                    token.lower_ in self.titles or token.lower_ in HONORIFICS or \
+                    self.quoted[token.i] or token.is_upper:
+                break
+            start -= 1
+        return doc[start:i + 1].text if start < i else None
 
     def _proper_name(self, mention: dict) -> str:
         """The last run of capitalised words of a mention that are no title: "Li Qiang"
@@ -335,22 +367,36 @@ class Reading:
     def titled_person(self, speaker: Speaker, at: int) -> Speaker | None:
         """The named person a bare title stands for: "the minister said" after "Foreign
         Minister Hossein Karimi", "the interior minister, Kithure Kindiki" or "Ihor Terekhov
-        has been mayor of Kharkiv"; the nearest such person before `at`."""
+        has been mayor of Kharkiv"; the nearest such person before `at`, else (where no
+        one was given the title before) the first one after it."""
         actor = self.actors.get(speaker.actor) if speaker.actor else None
         title = self._bare_title(actor["name"] if actor else speaker.name)
         if title is None:
             return None
-        for index in range(bisect_left(self.mention_starts, at) - 1, -1, -1):
-            mention = self.mentions[index]
-            other = self.actors.get(mention.get("actor"))
-            if other is None or other["id"] == speaker.actor or other["kind"] != "person" or \
-                    mention["kind"] == "pronoun" or self.quoted[mention["start"]] or \
-                    self._bare_title(other["name"]) is not None:
-                continue
-            if self._titled(mention, title):
-                return Speaker(other["id"], other["name"], speaker.token)
+        before = bisect_left(self.mention_starts, at)
+        for index in range(before - 1, -1, -1):
+            found = self._titled_speaker(self.mentions[index], title, speaker)
+            if found is not None:
+                return found
         name = self._titled_name(title, at)
-        return Speaker(speaker.actor, name, speaker.token) if name else None
+        if name:
+            return Speaker(speaker.actor, name, speaker.token)
+        # no one given the title before: a headline or a lead names the person later
+        # ("Indonesia's president says ..." before "President Prabowo Subianto said")
+        for mention in self.mentions[before:]:
+            found = self._titled_speaker(mention, title, speaker)
+            if found is not None:
+                return found
+        return None
+
+    def _titled_speaker(self, mention: dict, title: str, speaker: Speaker
+                        ) -> Speaker | None:
+        other = self.actors.get(mention.get("actor"))
+        if other is None or other["id"] == speaker.actor or other["kind"] != "person" or \
+                mention["kind"] == "pronoun" or self.quoted[mention["start"]] or \
+                self._bare_title(other["name"]) is not None or not self._titled(mention, title):
+            return None
+        return Speaker(other["id"], other["name"], speaker.token)
 
     def _titled_name(self, title: str, at: int) -> str | None:
         """A name the text gives a title before `at` where the actors stage made no
@@ -441,8 +487,10 @@ class Reading:
         index = self.mention_at.get(token.i)
         if index is not None:
             mention = self.mentions[index]
-            if mention["kind"] in {"country", "capital", "place"}:
-                # "Greenpeace Poland": the organisation, not the country it works in
+            if mention["kind"] in {"country", "capital", "place"} or (
+                    mention["kind"] == "organization" and token.is_lower):
+                # "Greenpeace Poland": the organisation, not the country it works in;
+                # "the Likud party": the party named, not the bare noun
                 for child in token.lefts:
                     other = self.mention_at.get(child.i)
                     if child.dep_ == "compound" and other is not None and \

@@ -25,9 +25,10 @@ class VocabularyTable(TableRow):
     naming_verbs: list[str] = []
     name_giving_verbs: list[str] = []
     nouns: list[str] = []
+    occasion_nouns: list[str] = []
 
     @field_validator("reporting_verbs", "refusing_verbs", "manner_verbs", "naming_verbs",
-                     "name_giving_verbs", "nouns")
+                     "name_giving_verbs", "nouns", "occasion_nouns")
     @classmethod
     def _words(cls, words: list[str]) -> list[str]:
         for word in words:
@@ -47,6 +48,7 @@ class Vocabulary:
     refusing: frozenset[str]  # "declined to say": nothing is reported
     particles: dict[str, str]  # "point out": a verb that reports only with its particle
     name_giving: frozenset[str] = frozenset()  # "dubbed ‘X’": a name, not a statement
+    occasions: frozenset[str] = frozenset()  # "at a news conference": where words were said
 
     @property
     def cues(self) -> frozenset[str]:
@@ -79,7 +81,7 @@ class Vocabulary:
         return cls(frozenset(verbs["reporting"]), frozenset(verbs["manner"]),
                    frozenset(table.naming_verbs), frozenset(table.nouns),
                    frozenset(table.refusing_verbs), particles,
-                   frozenset(table.name_giving_verbs))
+                   frozenset(table.name_giving_verbs), frozenset(table.occasion_nouns))
 
 
 def _line_of(path: Path, key: str) -> int:
