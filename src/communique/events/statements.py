@@ -14,7 +14,8 @@ The quotes stage has found what was said and who said it; here
 - the target is the one addressed ("told Seoul", "said to", "in a letter to"), the one
   spoken of ("said of the West", "spoke about Iran") or, for an indirect quote, another
   country's actor it is about ("Lavrov said Washington was to blame"); reporters and
-  the speaker's own side are no target.
+  the speaker's own side are no target. A speaker no country is known for ("local
+  residents said") makes no statement to code.
 """
 
 from __future__ import annotations
@@ -128,8 +129,8 @@ class StatementCoder:
         if self.reader.hypothetical(cue) or self.reader.negated(cue):
             return None  # "if he says", "did not say": no statement made
         source = self._speaker(doc, quote, finder)
-        if source is None:
-            return None
+        if source is None or source.country is None:
+            return None  # "local residents said": a statement no one can place
         rules = ["statement-of-speaker"]
         code, feeling = self._mood(doc, quote, source, finder)
         targets: list[Arg] = []
@@ -139,8 +140,7 @@ class StatementCoder:
             if targets:
                 rules.append("target-of-mood")
         for rule, find in (("target-addressed", lambda: self._addressed(cue, finder)),
-                           ("target-spoken-of", lambda: finder.prepositional(
-                               cue, STATEMENT_PREPS)),
+                           ("target-spoken-of", lambda: self._spoken_about(cue, finder)),
                            ("target-subject-of-statement", lambda: self._spoken_of(
                                doc, quote, cue, source, finder))):
             if targets:
@@ -217,6 +217,14 @@ class StatementCoder:
         for child in cue.children:
             if child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP":
                 found.extend(finder.args(child))
+        return found
+
+    @staticmethod
+    def _spoken_about(cue: Token, finder: ArgumentFinder) -> list[Arg]:
+        """'said of the United States', 'spoke about Iran, saying ...'."""
+        found = finder.prepositional(cue, STATEMENT_PREPS)
+        if not found and cue.dep_ in {"advcl", "xcomp", "conj"} and cue.tag_ == "VBG":
+            found = finder.prepositional(cue.head, STATEMENT_PREPS)
         return found
 
     def _spoken_of(self, doc: Doc, quote: SpokenQuote, cue: Token, source: Arg,
