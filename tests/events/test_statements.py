@@ -102,3 +102,21 @@ def test_an_event_is_linked_to_the_smallest_quote_holding_its_trigger():
     link_quotes([inside, by_cue, outside], [outer, inner, later])
     assert (inside.quote, by_cue.quote, outside.quote) == ("Q2", "Q3", None)
     assert inside.rules == ["quote-link"] and outside.rules == []
+
+
+def test_a_reciprocal_act_a_quote_reports_is_the_speakers_sides_too():
+    from types import SimpleNamespace
+
+    from communique.events.arguments import Arg
+    from communique.events.statements import StatementCoder
+
+    def arg(actor, country):
+        return Arg(actor, actor, country, "GOV", None, 0, 1, 0)
+
+    quote = SpokenQuote("Q1", "indirect", frozenset(range(3, 10)), 3, 9, 2, "A1", 0)
+    statement = SimpleNamespace(source=arg("A1", "RUS"), sentence=0)
+    talks = SimpleNamespace(source=arg("A2", "CHN"), target=arg("A3", "RUS"),
+                            reciprocal=True, sentence=0, trigger=SimpleNamespace(i=5))
+    assert StatementCoder.carries_an_act(statement, quote, [talks])
+    talks.reciprocal = False  # China's act on Russia, told by a Russian: a statement too
+    assert not StatementCoder.carries_an_act(statement, quote, [talks])

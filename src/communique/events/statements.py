@@ -237,8 +237,10 @@ class StatementCoder:
                 continue
             for child in head.children:
                 if child.dep_ in {"nsubj", "nsubjpass"}:
-                    return [a for a in finder.args(child)
-                            if a.country and source.country and a.country != source.country]
+                    about = finder.args(child)
+                    if any(a.country == source.country for a in about):
+                        return []  # "the two countries need to ...": us and them, no one
+                    return [a for a in about if a.country]
         return []
 
     @staticmethod
@@ -251,17 +253,19 @@ class StatementCoder:
         something else in its sentence or in the quote's words, or the quote's words
         report an act of the side the speaker speaks for (of the speaker's country, or
         of anyone where the speaker has none: "a spokesman said the president accused
-        Russia")."""
+        Russia"); a reciprocal act is each side's."""
         speaker = statement.source
         if speaker is None:
             return False
         for draft in drafts:
-            if draft.source is None:
-                continue
-            if draft.source.key == speaker.key and (
+            # a reciprocal act ("the two leaders discussed") is each side's
+            sides = [draft.source, draft.target] if draft.reciprocal else [draft.source]
+            sides = [side for side in sides if side is not None]
+            if any(side.key == speaker.key for side in sides) and (
                     draft.sentence == statement.sentence or draft.trigger.i in quote.words):
                 return True
-            if draft.trigger.i in quote.words and (
-                    speaker.country is None or draft.source.country == speaker.country):
+            if sides and draft.trigger.i in quote.words and (
+                    speaker.country is None
+                    or any(side.country == speaker.country for side in sides)):
                 return True
         return False
