@@ -104,7 +104,7 @@ def test_an_event_is_linked_to_the_smallest_quote_holding_its_trigger():
     assert inside.rules == ["quote-link"] and outside.rules == []
 
 
-def test_a_reciprocal_act_a_quote_reports_is_the_speakers_sides_too():
+def test_a_statement_is_dropped_for_an_act_it_reports_or_one_of_its_speaker():
     from types import SimpleNamespace
 
     from communique.events.arguments import Arg
@@ -114,9 +114,14 @@ def test_a_reciprocal_act_a_quote_reports_is_the_speakers_sides_too():
         return Arg(actor, actor, country, "GOV", None, 0, 1, 0)
 
     quote = SpokenQuote("Q1", "indirect", frozenset(range(3, 10)), 3, 9, 2, "A1", 0)
-    statement = SimpleNamespace(source=arg("A1", "RUS"), sentence=0)
-    talks = SimpleNamespace(source=arg("A2", "CHN"), target=arg("A3", "RUS"),
-                            reciprocal=True, sentence=0, trigger=SimpleNamespace(i=5))
-    assert StatementCoder.carries_an_act(statement, quote, [talks])
-    talks.reciprocal = False  # China's act on Russia, told by a Russian: a statement too
-    assert not StatementCoder.carries_an_act(statement, quote, [talks])
+    statement = SimpleNamespace(source=arg("A1", "RUS"), sentence=0, code="010")
+    talks = SimpleNamespace(source=arg("A2", "CHN"), target=arg("A1", "RUS"),
+                            reciprocal=True, sentence=0, trigger=SimpleNamespace(i=12))
+    carries = StatementCoder.carries_an_act
+    assert carries(statement, quote, [talks])  # the speaker's talks, outside the quote
+    talks.reciprocal = False  # China's act on the speaker, outside the quote: not his
+    assert not carries(statement, quote, [talks])
+    talks.trigger.i = 5  # told in the quote's words: the act is what is coded
+    assert carries(statement, quote, [talks])
+    statement.code = "012"  # "said it was alarmed by the clashes": beside them
+    assert not carries(statement, quote, [talks])

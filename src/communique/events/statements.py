@@ -5,9 +5,9 @@ The quotes stage has found what was said and who said it; here
 - an event whose trigger is among a quote's words, or is the quote's word of saying
   (its cue), carries the quote's id (`quote-link`);
 - a speaker's quote is a statement of the speaker's actor (`statement-of-speaker`, CAMEO
-  010) where the sentence of its cue codes no other act of that actor, and its words
-  report no act of the side the speaker speaks for: a quote that reports an accusation,
-  a threat, a demand or praise is coded as that act, and the statement is dropped
+  010) where the sentence of its cue codes no other act of that actor and its words
+  report no act: a quote that reports an accusation, a threat, a demand or praise, or
+  an attack someone else made, is coded as that act, and the statement is dropped
   (`statement-carries-an-act`);
 - a speaker that says how it feels ("said it was concerned", "We are hopeful") makes a
   pessimistic or optimistic comment (`statement-of-mood`: 012, 013), not a bare one;
@@ -35,8 +35,8 @@ STATEMENT_CUES = vocabulary.words("statement_cues")
 STATEMENT_PREPS = vocabulary.word_list("statement_prepositions")
 MOODS = (("012", vocabulary.words("pessimistic_words")),
          ("013", vocabulary.words("optimistic_words")))
-MOOD_PREPS = ("about", "over", "by", "at", "with", "on", "regarding", "concerning")
-COPULAS = frozenset({"be", "remain", "feel", "stay", "sound", "seem", "appear"})
+MOOD_PREPS = vocabulary.word_list("mood_prepositions")
+COPULAS = vocabulary.words("mood_copulas")
 PRESS_SECTOR = "MED"  # "told reporters", "told the BBC": the press is no target
 CONFIDENCE = 0.7
 
@@ -250,22 +250,20 @@ class StatementCoder:
     @staticmethod
     def carries_an_act(statement: Draft, quote: SpokenQuote, drafts: list[Draft]) -> bool:
         """Whether the statement is coded as another act: the speaker's actor does
-        something else in its sentence or in the quote's words, or the quote's words
-        report an act of the side the speaker speaks for (of the speaker's country, or
-        of anyone where the speaker has none: "a spokesman said the president accused
-        Russia"); a reciprocal act is each side's."""
+        something else in its sentence (a reciprocal act is each side's), or the quote's
+        words report an act, whoever did it ("Modi said India would send aid", "the
+        military said a roadside bomb killed a soldier"): the act is what a coder codes,
+        the attribution is its source. A feeling (012, 013) stands beside the act it is
+        about ("said it was alarmed by the clashes")."""
         speaker = statement.source
         if speaker is None:
             return False
+        reported = statement.code == STATEMENT_CODE  # a feeling may be about an act
         for draft in drafts:
-            # a reciprocal act ("the two leaders discussed") is each side's
-            sides = [draft.source, draft.target] if draft.reciprocal else [draft.source]
-            sides = [side for side in sides if side is not None]
-            if any(side.key == speaker.key for side in sides) and (
-                    draft.sentence == statement.sentence or draft.trigger.i in quote.words):
+            if reported and draft.trigger.i in quote.words:
                 return True
-            if sides and draft.trigger.i in quote.words and (
-                    speaker.country is None
-                    or any(side.country == speaker.country for side in sides)):
+            sides = [draft.source, draft.target] if draft.reciprocal else [draft.source]
+            if draft.sentence == statement.sentence and any(
+                    side is not None and side.key == speaker.key for side in sides):
                 return True
         return False
