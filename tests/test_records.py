@@ -29,7 +29,7 @@ def test_article_has_the_contract_fields():
     event = data["events"][0]
     for name in ("id", "sentence", "source", "target", "cameo", "cameo_name", "goldstein",
                  "quad", "plover", "trigger", "negated", "date", "date_end", "date_text",
-                 "location", "confidence"):
+                 "location", "confidence", "quote"):
         assert name in event
     assert event["plover"] == {"type": "SUPPORT", "mode": None}
     assert event["source"]["code"] == "RUSGOV"
@@ -62,3 +62,32 @@ def test_rows_round_trip_to_the_same_article():
     again = article_from_rows(rows["articles"][0], rows["actors"], rows["mentions"],
                               rows["events"], rows["quotes"])
     assert again.to_dict(include_text=True) == article.to_dict(include_text=True)
+
+
+def test_an_event_names_its_quote_and_old_records_without_ids_still_load():
+    article = make_article()
+    article.events[0].quote = "Q1"
+    data = article.to_dict()
+    assert data["quotes"][0]["id"] == "Q1" and data["events"][0]["quote"] == "Q1"
+    assert Article.from_dict(data).to_dict() == data
+    # a record written before quotes had ids and events their quote
+    old = article.to_dict()
+    del old["events"][0]["quote"]
+    old["quotes"].append({**old["quotes"][0], "text": "a second"})
+    for quote in old["quotes"]:
+        del quote["id"]
+    read = Article.from_dict(old)
+    assert read.events[0].quote is None
+    assert [q.id for q in read.quotes] == ["Q1", "Q2"]  # numbered in order, as coded
+
+
+def test_rows_keep_the_quote_of_an_event():
+    from communique.rows import article_from_rows, article_rows
+
+    article = make_article()
+    article.events[0].quote = "Q1"
+    rows = article_rows(article)
+    assert rows["events"][0]["quote"] == "Q1"
+    back = article_from_rows(rows["articles"][0], rows["actors"], rows["mentions"],
+                             rows["events"], rows["quotes"])
+    assert back.events[0].quote == "Q1" and back.quotes[0].id == "Q1"

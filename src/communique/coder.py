@@ -29,7 +29,7 @@ from .events.modes import plover_mode
 from .io.checks import InputRecord, check_record
 from .io.normalise import normalise, restore_offsets
 from .pipeline.attributes import use_tag_map
-from .records import Actor, Article, Event, EventActor, Location, Quote, Span
+from .records import Actor, Article, Event, EventActor, Location, Quote, Span, numbered
 from .settings import Settings
 from .tables import Knowledge, load_knowledge
 from .tone import method as tone_method
@@ -310,8 +310,9 @@ def article_from_doc(doc: Doc, record: InputRecord, knowledge: Knowledge,
             confidence=plain["confidence"], reciprocal=plain["reciprocal"],
             snippet=plain.get("snippet", ""),
             rules=list(plain.get("rules", [])) if explain else None,
+            quote=plain.get("quote"),
         ))
-    quotes = [Quote.from_dict(q) for q in doc._.communique_quotes or []]
+    quotes = numbered([Quote.from_dict(q) for q in doc._.communique_quotes or []])
     article_tone = tone(s.text for s in doc.sents) if doc.has_annotation("SENT_START") \
         else tone([doc.text])
     return Article(

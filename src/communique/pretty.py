@@ -56,7 +56,8 @@ def format_article(article: Article) -> str:
         for quote in article.quotes:
             speaker = quote.speaker_name or "(unknown speaker)"
             text = quote.text if len(quote.text) <= 100 else quote.text[:97] + "..."
-            lines.append(f"  {speaker} ({quote.kind}): \u201c{text}\u201d")
+            label = f"{quote.id:<4}" if quote.id else ""
+            lines.append(f"  {label}{speaker} ({quote.kind}): \u201c{text}\u201d")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -76,6 +77,8 @@ def format_event(event: Event) -> str:
         extras.append(f"in {event.location.name}")
     if event.negated:
         extras.append("NEGATED")
+    if event.quote:
+        extras.append(f"from {event.quote}")
     extras.append(f"conf {event.confidence:.2f}")
     return " ".join(parts) + "  [" + ", ".join(extras) + "]"
 

@@ -128,6 +128,7 @@ class Event:
     reciprocal: bool = False
     snippet: str = ""
     rules: list[str] | None = None  # with explain: the rules that shaped it, in order
+    quote: str | None = None  # the id of the quote it comes from or reports ("Q2")
 
     def to_dict(self) -> dict[str, Any]:
         data = {
@@ -140,7 +141,7 @@ class Event:
             "date": self.date, "date_end": self.date_end, "date_text": self.date_text,
             "location": self.location.to_dict() if self.location else None,
             "confidence": self.confidence, "reciprocal": self.reciprocal,
-            "snippet": self.snippet,
+            "snippet": self.snippet, "quote": self.quote,
         }
         if self.rules is not None:
             data["rules"] = list(self.rules)
@@ -159,7 +160,7 @@ class Event:
             date=data.get("date"), date_end=data.get("date_end"), date_text=data.get("date_text"),
             location=Location.from_dict(data["location"]) if data.get("location") else None,
             confidence=data.get("confidence", 0.5), reciprocal=data.get("reciprocal", False),
-            snippet=data.get("snippet", ""), rules=data.get("rules"),
+            snippet=data.get("snippet", ""), rules=data.get("rules"), quote=data.get("quote"),
         )
 
 
@@ -167,7 +168,8 @@ class Event:
 class Quote:
     """Something said, with who said it. `start` and `end` span the whole quote; `parts`
     are the character spans of its quoted words, one for each part of a quote broken by
-    its attribution or running over paragraphs ([[start, end]] for a quote in one piece)."""
+    its attribution or running over paragraphs ([[start, end]] for a quote in one piece).
+    `id` is "Q1", "Q2" ... in the article's order; events that come from it name it."""
 
     text: str
     start: int
@@ -177,6 +179,7 @@ class Quote:
     speaker_actor: str | None = None
     speaker_name: str | None = None
     parts: list[list[int]] = field(default_factory=list)
+    id: str | None = None
 
     def __post_init__(self) -> None:
         if not self.parts:
@@ -186,7 +189,8 @@ class Quote:
         speaker = None
         if self.speaker_actor is not None or self.speaker_name is not None:
             speaker = {"actor": self.speaker_actor, "name": self.speaker_name}
-        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
+        return {"id": self.id, "text": self.text, "start": self.start, "end": self.end,
+                "kind": self.kind,
                 "cue": self.cue, "speaker": speaker,
                 "parts": [list(part) for part in self.parts]}
 
@@ -196,7 +200,7 @@ class Quote:
         parts = data.get("parts") or data.get("pieces") or []
         return cls(data["text"], data["start"], data["end"], data["kind"], data.get("cue"),
                    speaker.get("actor"), speaker.get("name"),
-                   [[int(s), int(e)] for s, e in parts])
+                   [[int(s), int(e)] for s, e in parts], data.get("id"))
 
 
 @dataclass(slots=True)
@@ -221,6 +225,9 @@ class Article:
     tone_method: str | None = None
     # with explain: the drafts the event rules dropped, each with the rule that dropped it
     dropped: list[dict[str, Any]] | None = None
+
+    def __post_init__(self) -> None:
+        numbered(self.quotes)
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -257,6 +264,15 @@ class Article:
             if actor.id == actor_id:
                 return actor
         return None
+
+
+def numbered(quotes: list[Quote]) -> list[Quote]:
+    """Quotes with their ids: a record written before quotes had ids numbers them in
+    its order, as the coder does."""
+    for number, quote in enumerate(quotes, start=1):
+        if quote.id is None:
+            quote.id = f"Q{number}"
+    return quotes
 
 
 NONSTATE = frozenset({"IGO", "NGO", "MNC", "IMG", "UNO", "ISM"})

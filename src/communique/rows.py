@@ -47,6 +47,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("date_end", "DATE"), ("date_text", "VARCHAR"), ("location_name", "VARCHAR"),
         ("location_country", "VARCHAR"), ("location_lat", "DOUBLE"), ("location_lon", "DOUBLE"),
         ("confidence", "DOUBLE"), ("reciprocal", "BOOLEAN"), ("snippet", "VARCHAR"),
+        ("quote", "VARCHAR"),  # the id of the quote it comes from ("Q2"), or null
     ),
     "quotes": (
         ("article_id", "VARCHAR"), ("quote_index", "INTEGER"), ("text", "VARCHAR"),
@@ -97,7 +98,7 @@ def article_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
             "location_lat": location.lat if location else None,
             "location_lon": location.lon if location else None,
             "confidence": event.confidence, "reciprocal": event.reciprocal,
-            "snippet": event.snippet,
+            "snippet": event.snippet, "quote": event.quote,
         })
         rows["events"].append(row)
     for index, quote in enumerate(article.quotes):
@@ -152,12 +153,19 @@ def article_from_rows(article: dict[str, Any], actors: Iterable[dict[str, Any]],
             negated=bool(e.get("negated")), date=_iso(e.get("date")),
             date_end=_iso(e.get("date_end")), date_text=e.get("date_text"),
             location=location, confidence=e.get("confidence", 0.5),
-            reciprocal=bool(e.get("reciprocal")), snippet=e.get("snippet") or ""))
+            reciprocal=bool(e.get("reciprocal")), snippet=e.get("snippet") or "",
+            quote=e.get("quote")))
     for q in sorted(quotes, key=lambda q: q["quote_index"]):
         result.quotes.append(Quote(q["text"], q["start"], q["end"], q["kind"], q.get("cue"),
                                    q.get("speaker_actor"), q.get("speaker_name"),
-                                   json.loads(q["parts"]) if q.get("parts") else []))
+                                   json.loads(q["parts"]) if q.get("parts") else [],
+                                   quote_id(q["quote_index"])))
     return result
+
+
+def quote_id(index: int) -> str:
+    """A quote's id from its place in the article (`quote_index`, from 0): "Q1", ..."""
+    return f"Q{int(index) + 1}"
 
 
 def _iso(value: Any) -> str | None:

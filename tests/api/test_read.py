@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import error_of
+from .conftest import RUS, TOKEN, article, error_of, stored
 
 
 def keys(body):
@@ -188,3 +188,25 @@ def test_every_parameter_has_bounds_and_is_a_400_past_them(client, path, query):
     response = client.get(f"{path}?{query}")
     assert response.status_code == 400
     assert error_of(response)["code"] == "E030"
+
+
+def test_an_event_from_a_quote_names_it_in_the_record_and_the_event_search(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from communique.api import create_app
+    from communique.records import Event, Span
+    from communique.store import Store
+
+    statement = Event(id="E1", sentence=1, source=RUS, target=None, cameo="010",
+                      cameo_name="Make statement", goldstein=0.0, quad=0, plover_type=None,
+                      plover_mode=None, trigger=Span(38, 42, "said"), date="2026-02-05",
+                      confidence=0.7, snippet="said", quote="Q1")
+    path = tmp_path / "quoted.duckdb"
+    with Store.open(path, write=True) as store:
+        store.write([stored(article("q1", "2026-02-05", [statement]))])
+    with TestClient(create_app(path, token=TOKEN)) as client:
+        record = client.get("/articles/q1").json()
+        assert record["quotes"][0]["id"] == "Q1"
+        assert record["events"][0]["quote"] == "Q1"
+        [row] = client.get("/events", params={"article": "q1"}).json()["rows"]
+        assert row["quote"] == "Q1" and row["cameo"] == "010"

@@ -124,9 +124,10 @@ def test_explain_gives_each_event_its_rules_and_lists_dropped_drafts():
 
 
 def test_no_statements_leaves_cameo_01_out():
-    text = "Moscow denied any involvement in the poisoning. Police arrested 12 protesters."
+    text = ("Moscow denied any involvement in the poisoning. Police arrested 12 protesters. "
+            "Kenyan President William Ruto said the economy was recovering.")
     coded = json.loads(run("code", "-", input=text).stdout)
-    assert any(e["cameo"].startswith("01") for e in coded["events"])
+    assert {"016", "010"} <= {e["cameo"] for e in coded["events"]}
     left_out = json.loads(run("code", "-", "--no-statements", input=text).stdout)
     assert left_out["events"] and not any(e["cameo"].startswith("01")
                                           for e in left_out["events"])

@@ -69,7 +69,7 @@ def test_the_suite_is_broad():
     assert {f"root-{r:02d}" for r in range(1, 21)} <= groups
     assert {"passive", "coordination", "reciprocal", "negation", "intention", "reported",
             "appeals", "conditional", "relative", "possessive", "capitals", "senses",
-            "one-fact"} <= groups
+            "one-fact", "statements-010", "means-19x", "offer-mediate"} <= groups
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['group']}:{c['text'][:40]}" for c in CASES])

@@ -196,3 +196,27 @@ def test_a_store_from_before_tone_gets_the_column_null_for_its_old_articles(tmp_
         again = get_article(store, "new")
         assert (again.tone, again.tone_method) == (-2.5, "vader-3.3.2")
         assert again.to_dict() == toned.to_dict()
+
+
+def test_a_store_from_before_event_quotes_reads_them_null_and_keeps_new_ones(tmp_path):
+    path = tmp_path / "v5.duckdb"
+    connection = duckdb.connect(str(path))
+    connection.execute("CREATE TABLE communique_migrations (version INTEGER, name VARCHAR)")
+    connection.execute("CREATE TABLE communique_meta (key VARCHAR, value VARCHAR)")
+    for migration in MIGRATIONS[:5]:
+        for statement in migration.statements:
+            connection.execute(statement)
+        connection.execute("INSERT INTO communique_migrations VALUES (?, ?)",
+                           [migration.version, migration.name])
+    connection.close()
+    with Store.open(path, write=True) as store:  # brought up to date, then written
+        columns = {r[0]: r[1] for r in store.connection.execute("DESCRIBE events").fetchall()}
+        assert columns["quote"] == "VARCHAR"
+        old = article("old", "2026-01-02", [event(1, "051", RUS)])
+        stated = article("new", "2026-01-03", [event(1, "010", RUS)])
+        stated.events[0].quote = "Q1"
+        store.write([stored(old), stored(stated)])
+        assert get_article(store, "old").events[0].quote is None
+        again = get_article(store, "new")
+        assert again.events[0].quote == "Q1" and again.quotes[0].id == "Q1"
+        assert again.to_dict() == stated.to_dict()

@@ -68,8 +68,12 @@ class ArticleRecord(BaseModel):
     source: str | None
     url: str | None
     actors: list[dict[str, Any]]
-    events: list[dict[str, Any]]
-    quotes: list[dict[str, Any]]
+    events: list[dict[str, Any]] = Field(description="Coded events (docs/record.md); "
+                                         "`quote` is the id of the quote an event comes "
+                                         "from or reports (\"Q2\"), or null.")
+    quotes: list[dict[str, Any]] = Field(description="Quotes with their speakers, each "
+                                         "with its `id` (\"Q1\", \"Q2\" ... in text "
+                                         "order).")
     places: list[dict[str, Any]]
     dates: list[dict[str, Any]]
     tone: float | None = Field(None, description="How positive or negative the article's "

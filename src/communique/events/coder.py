@@ -48,6 +48,7 @@ from .facts import infer_counterparts, one_per_fact
 from .means import MeansReader, conventional_doers
 from .modes import fill_mode
 from .placing import SidePlacer, place_protesters
+from .statements import StatementCoder
 from .targets import TargetChooser
 from .triggers import Trigger, TriggerMatcher, object_candidates
 
@@ -63,6 +64,7 @@ class EventCoder:
         self.choose = TargetChooser(knowledge.grammar)
         self.place = SidePlacer(knowledge.grammar)
         self.means = MeansReader(knowledge.grammar)
+        self.statements = StatementCoder(self.reader)
         self.trace: Trace | None = None
 
     def __call__(self, doc: Doc) -> list[dict]:
@@ -107,6 +109,8 @@ class EventCoder:
                 trace.drop(draft, "meeting-without-two-sides")
                 continue
             kept.append(draft)
+        # what the speakers said: statements (CAMEO 010, 012, 013), and each event's quote
+        kept = self.statements.code(doc, kept, finder, trace)
         self.trace = None
         return [draft.to_plain() for draft in kept], trace.dropped
 

@@ -75,6 +75,7 @@ class Draft:
     tokens: list[int] = field(default_factory=list)
     object: int = -1  # the token of the object the pattern matched, if any
     rules: list[str] = field(default_factory=list)  # the rules that shaped it, in order
+    quote: str | None = None  # the id of the quote it comes from or reports ("Q2")
 
     def shaped_by(self, rule: str) -> None:
         self.rules.append(rule)
@@ -91,7 +92,7 @@ class Draft:
             "reciprocal": self.reciprocal, "plover": self.plover, "mode": self.mode,
             "snippet": self.snippet,
             "tokens": {"trigger": trigger.i, "top": self.top, "clause": self.tokens},
-            "rules": list(self.rules),
+            "rules": list(self.rules), "quote": self.quote,
         }
 
     def dropped(self, rule: str) -> dict:

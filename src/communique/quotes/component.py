@@ -7,7 +7,9 @@ know that ("I would like to assure you of firm support").
 Writes `doc._.communique_quotes`, a list of plain dicts in text order:
 `{"text", "start", "end", "kind" (direct | partial | indirect), "cue", "speaker":
 {"actor", "name"} or None, "tokens": [start, end], "token_pieces": [[start, end], ...],
-"pieces": [[start, end], ...] (character spans of the quoted words), "addressee"}`.
+"pieces": [[start, end], ...] (character spans of the quoted words), "addressee",
+"cue_token" and "speaker_token" (the token of the cue and of the word naming the speaker,
+or None)}`. The events stage reads the cue to code the statement itself (CAMEO 010).
 """
 
 from __future__ import annotations
@@ -144,6 +146,8 @@ def _marked_plain(reading: Reading, group: list[Attributed]) -> dict:
         "token_pieces": [[item.first, item.last + 1] for item in group],
         "pieces": [[s, e] for s, e in pieces],
         "addressee": _actor_at(reading, addressee),
+        "cue_token": cue.i if cue is not None else None,
+        "speaker_token": speaker.token if speaker is not None else None,
     }
 
 
@@ -154,6 +158,7 @@ def _indirect_plain(reading: Reading, item: Indirect) -> dict:
         "kind": "indirect", "cue": item.cue.text, "speaker": item.speaker.plain(),
         "tokens": [item.start, item.end], "token_pieces": [[item.start, item.end]],
         "pieces": [[span.start_char, span.end_char]], "addressee": None,
+        "cue_token": item.cue.i, "speaker_token": item.speaker.token,
     }
 
 

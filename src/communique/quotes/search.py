@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..records import Article, Quote
+from ..rows import quote_id
 
 KINDS = ("direct", "partial", "indirect")
 
@@ -69,12 +70,12 @@ def stored_quotes(store, name: str | None = None, *, kinds: Iterable[str] = KIND
         params = [name.strip().upper(), names, names, *params, names]
     cursor = connection.execute(
         'SELECT q.article_id, q."text", q."start", q."end", q.kind, q.cue, q.speaker_actor, '
-        f"q.speaker_name, q.parts FROM quotes q {join} WHERE {' AND '.join(where)} "
+        f"q.speaker_name, q.parts, q.quote_index FROM quotes q {join} WHERE {' AND '.join(where)} "
         "ORDER BY q.article_id, q.quote_index", params)
     while rows := cursor.fetchmany(1000):
-        for article_id, text, start, end, kind, cue, actor, speaker, parts in rows:
+        for article_id, text, start, end, kind, cue, actor, speaker, parts, index in rows:
             yield article_id, Quote(text, start, end, kind, cue, actor, speaker,
-                                    json.loads(parts) if parts else [])
+                                    json.loads(parts) if parts else [], quote_id(index))
 
 
 # Characters whose lower case in DuckDB is not their case folding in Python ("ß" folds

@@ -90,6 +90,10 @@ MIGRATIONS: tuple[Migration, ...] = (
         "ALTER TABLE articles ADD COLUMN tone DOUBLE",
         "ALTER TABLE articles ADD COLUMN tone_method VARCHAR",
     )),
+    Migration(6, "event quotes: the quote an event comes from or reports", (
+        # the quote's id ("Q2", its quote_index + 1); null in rows written before
+        "ALTER TABLE events ADD COLUMN quote VARCHAR",
+    )),
 )
 LATEST = MIGRATIONS[-1].version
 REGISTRY_COLUMNS = ("entry", "name", "kind", "aliases", "country", "sector", "title", "org",
