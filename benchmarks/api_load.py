@@ -13,6 +13,7 @@ the store holds.
 
     python benchmarks/api_load.py [--events 1000000] [--clients 50] [--seconds 30]
                                   [--baseline 10] [--db PATH] [--port 8765] [--base 300]
+                                  [--serve OPTIONS]
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import hashlib
 import json
 import os
 import random
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -256,9 +258,10 @@ def report(results: list[tuple[str, float, int]], elapsed: float) -> None:
     print(f"{len(results):,} requests in {elapsed:.1f}s; statuses {dict(statuses)}")
 
 
-def start_server(path: Path, port: int) -> subprocess.Popen:
+def start_server(path: Path, port: int, options: list[str]) -> subprocess.Popen:
     server = subprocess.Popen([sys.executable, "-m", "communique", "serve", "--db", str(path),
-                               "--port", str(port)], stderr=subprocess.PIPE, text=True)
+                               "--port", str(port), *options], stderr=subprocess.PIPE,
+                              text=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -280,6 +283,40 @@ def load_average() -> str:
     return f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
 
 
+def cpu_seconds(pid: int) -> float:
+    """Processor time the server and the workers it started have used so far."""
+    total = 0.0
+    for child in [pid, *_children(pid)]:
+        try:
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        path = task / "children"
+        if path.exists():
+            found.extend(int(c) for c in path.read_text().split())
+    return [*found, *(grandchild for child in found for grandchild in _children(child))]
+
+
+def measured(server: subprocess.Popen, port: int, paths: dict[str, list[str]], clients: int,
+             seconds: float) -> None:
+    """One run of `clients` for `seconds`, reported with the processor time it took."""
+    server_cpu, own_cpu = cpu_seconds(server.pid), time.process_time()
+    results, elapsed = asyncio.run(load(port, paths, clients, seconds))
+    server_cpu, own_cpu = cpu_seconds(server.pid) - server_cpu, time.process_time() - own_cpu
+    print(f"{clients} client{'s' if clients > 1 else ''} for {seconds:.0f}s on loopback "
+          f"(load average {load_average()}):")
+    report(results, elapsed)
+    print(f"CPU: server {server_cpu:.1f} s ({server_cpu * 1000 / max(1, len(results)):.1f} "
+          f"ms a request, {server_cpu / elapsed:.2f} cores), clients {own_cpu:.1f} s")
+
+
 def peak_memory_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -297,6 +334,8 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--base", type=int, default=300, help="real articles to code")
     parser.add_argument("--db", type=Path, default=None, help="keep the store here")
+    parser.add_argument("--serve", default="", metavar="OPTIONS",
+                        help="more options for `communique serve`, e.g. '--workers 2'")
     args = parser.parse_args()
     folder = tempfile.TemporaryDirectory()
     path = args.db or Path(folder.name) / "load.duckdb"
@@ -306,18 +345,13 @@ def main() -> None:
         print(f"built {path} in {time.perf_counter() - started:.0f}s "
               f"({path.stat().st_size / 1e6:.0f} MB)")
     events, dyads = request_mix(path)
-    server = start_server(path, args.port)
+    server = start_server(path, args.port, shlex.split(args.serve))
     paths = {"events": events, "dyads": dyads}
     try:
         asyncio.run(load(args.port, paths, 5, 3))  # warm up
         if args.baseline:  # one client alone: the time a request takes without queueing
-            results, elapsed = asyncio.run(load(args.port, paths, 1, args.baseline))
-            print(f"1 client for {args.baseline:.0f}s (load average {load_average()}):")
-            report(results, elapsed)
-        results, elapsed = asyncio.run(load(args.port, paths, args.clients, args.seconds))
-        print(f"{args.clients} clients for {args.seconds:.0f}s on loopback "
-              f"(load average {load_average()}):")
-        report(results, elapsed)
+            measured(server, args.port, paths, 1, args.baseline)
+        measured(server, args.port, paths, args.clients, args.seconds)
         print(f"server peak resident memory: {peak_memory_mb(server.pid):.0f} MB")
     finally:
         server.terminate()

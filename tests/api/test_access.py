@@ -6,8 +6,10 @@ from __future__ import annotations
 import threading
 
 import pytest
+from fastapi.testclient import TestClient
 
-from communique.api.access import StoreAccess
+from communique.api import create_app
+from communique.api.access import AnswerCache, StoreAccess
 from communique.errors import CommuniqueError
 from communique.store import find_events
 
@@ -93,3 +95,47 @@ def test_queries_take_turns_with_the_duckdb_threads_set(store_path):
         assert inside == [1, 1, 1] and len(done) == 3
     finally:
         access.close()
+
+
+def test_answers_are_kept_within_their_bytes_the_least_recently_asked_dropped_first():
+    cache = AnswerCache(capacity=10)
+    computed: list[str] = []
+
+    def answer(key: str, body: bytes) -> bytes:
+        return cache.answer(key, lambda: computed.append(key) or body)
+
+    assert answer("a", b"1234") == b"1234" and answer("a", b"other") == b"1234"
+    answer("b", b"1234")
+    answer("a", b"")  # now "b" is the least recently asked
+    answer("c", b"1234")  # 12 bytes: "b" goes
+    answer("a", b""), answer("b", b"1234")
+    assert computed == ["a", "b", "c", "b"]
+    answer("big", b"x" * 11)  # more than the whole cache: given, not kept
+    answer("big", b"x" * 11)
+    assert computed.count("big") == 2 and len(cache) <= 3
+
+
+def test_a_write_empties_the_answers_kept_before_and_during_it(tmp_path):
+    app = create_app(tmp_path / "news.duckdb", token="t" * 20)
+    with TestClient(app) as client:
+        access = app.state.store
+        assert client.get("/events?dyad=CHN,RUS").json()["total"] == 0
+        assert client.get("/events?dyad=CHN,RUS").json()["total"] == 0
+        assert len(access.answers) == 1
+        with access.writing("Ingest") as store:
+            store.write([stored(article("w1", "2026-01-05", [event(1, "051", RUS, CHN,
+                                                                   "2026-01-05")]))])
+            # asked between the batch's commit and the end of the write: the new answer
+            assert client.get("/events?dyad=CHN,RUS").json()["total"] == 1
+        assert len(access.answers) == 0  # nothing read during a write is kept after it
+        assert client.get("/events?dyad=CHN,RUS").json()["total"] == 1
+        assert client.get("/dyads/CHN/RUS").json()["rows"][0]["events"] == 1
+
+
+def test_a_server_without_a_cache_asks_the_store_each_time(store_path):
+    app = create_app(store_path, answer_cache=0)
+    with TestClient(app) as client:
+        first = client.get("/events?actor=RUS")
+        assert first.json()["total"] > 0
+        assert client.get("/events?actor=RUS").content == first.content
+        assert len(app.state.store.answers) == 0

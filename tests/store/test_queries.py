@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -17,6 +18,8 @@ from communique.store import (
     run_sql,
     top_actors,
 )
+
+from .conftest import RUS, article, event, side, stored
 
 
 def keys(page):
@@ -161,3 +164,19 @@ def test_timeline_bars_for_days_and_quarters_start_on_their_period(filled):
     assert all(row["period"].month in (1, 4, 7, 10) and row["period"].day == 1
                for row in quarters)
     assert sum(r["events"] for r in days) == sum(r["events"] for r in quarters)
+
+
+def test_events_of_one_trigger_keep_their_stored_order_across_pages(store):
+    # one trigger, many targets ("Russia praised the leaders of ... and ..."): the same
+    # date, article, sentence and trigger; paging through them gives each once, in order
+    targets = [side(f"Country {n}", code) for n, code in enumerate(
+        ("CHN", "IRN", "IND", "BRA", "ZAF", "EGY", "TUR", "IDN", "MEX", "ARG") * 3)]
+    events = [dataclasses.replace(event(n + 1, "051", RUS, target, date="2026-02-02"),
+                                  sentence=0) for n, target in enumerate(targets)]
+    store.write([stored(article("a1", "2026-02-02", events))])
+    expected = [f"E{n + 1}" for n in range(len(targets))]
+    assert [r["event_id"] for r in find_events(store).rows] == expected
+    for size in (1, 4, 7):
+        paged = [r["event_id"] for offset in range(0, len(expected), size)
+                 for r in find_events(store, actor="RUS", limit=size, offset=offset).rows]
+        assert paged == expected

@@ -34,7 +34,7 @@ from ..errors import (
     SettingError,
 )
 from ..settings import Settings
-from .access import DB_THREADS, CoderAccess, StoreAccess
+from .access import ANSWER_CACHE, DB_THREADS, CoderAccess, StoreAccess
 from .routes import router
 from .security import DEFAULT_MAX_BODY, MIN_TOKEN_LENGTH, Guard
 
@@ -49,8 +49,8 @@ add articles with a token. Errors are JSON: `{"error": {"code", "status", "messa
 
 def create_app(db: str | Path, *, token: str | None = None, settings: Settings | None = None,
                coder: Coder | None = None, max_body: int = DEFAULT_MAX_BODY,
-               allowed_hosts: Collection[str] | None = None, db_threads: int = DB_THREADS
-               ) -> FastAPI:
+               allowed_hosts: Collection[str] | None = None, db_threads: int = DB_THREADS,
+               answer_cache: int = ANSWER_CACHE) -> FastAPI:
     """The API and page over the store at `db`.
 
     With a `token` the store is opened for writing (created if missing) and `POST
@@ -58,7 +58,9 @@ def create_app(db: str | Path, *, token: str | None = None, settings: Settings |
     writes are refused. `max_body` caps request bodies in bytes; `allowed_hosts`, when
     given, are the only Host names answered. `coder` (else one made from `settings` on
     first use) codes texts. `db_threads` is DuckDB's threads for the store; as many
-    queries run at once as the machine has cores, the others wait."""
+    queries run at once as the machine has cores, the others wait. `answer_cache` is the
+    bytes of answers kept to send again to the same request (0: none); a write empties
+    it."""
     if token is not None and len(token) < MIN_TOKEN_LENGTH:
         raise SettingError(E013, name="token", problem=f"must have at least "
                            f"{MIN_TOKEN_LENGTH} characters (a random one: `python -c "
@@ -67,7 +69,10 @@ def create_app(db: str | Path, *, token: str | None = None, settings: Settings |
         raise SettingError(E013, name="max_body", problem="must be a positive number of bytes")
     if db_threads < 1:
         raise SettingError(E013, name="db_threads", problem="must be a positive number")
-    store = StoreAccess(db, writable=token is not None, db_threads=db_threads)
+    if answer_cache < 0:
+        raise SettingError(E013, name="answer_cache", problem="must not be negative")
+    store = StoreAccess(db, writable=token is not None, db_threads=db_threads,
+                        answer_cache=answer_cache)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

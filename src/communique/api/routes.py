@@ -1,24 +1,28 @@
 """The API's endpoints: thin shells over the store's queries, the coder and ingest.
 
 Each reading endpoint borrows a cursor (`StoreAccess.reading`), calls one function of
-`communique.store` with the request's filters, and returns its plain data as JSON. The
-store validates the filters and builds parameterised SQL; its errors reach the client as
-catalogue errors with their status.
+`communique.store` with the request's filters, and returns its plain data as JSON, which
+the answer cache keeps by the endpoint and its parameters. The store validates the
+filters and builds parameterised SQL; its errors reach the client as catalogue errors
+with their status (and are not cached).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from collections.abc import Callable, Hashable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from ..coder import Rejected
 from ..errors import E030, E034, RequestError
 from ..io.checks import InputRecord, Unreadable, make_record
 from ..store import dyad_timeline, find_articles, find_events, get_article, overview, top_actors
 from ..store.ingest import ingest
-from ..store.queries import QUADS, jsonable
+from ..store.queries import QUADS
 from ..tables.cameo import PLOVER_TYPES
 from . import models
 from .access import CoderAccess, StoreAccess
@@ -34,6 +38,34 @@ router = APIRouter()
 
 def store_of(request: Request) -> StoreAccess:
     return request.app.state.store
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+# As JSONResponse renders, with the store's dates as ISO strings on the way (rather than
+# copying every row first with `jsonable`)
+_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"),
+                         default=_iso)
+
+
+def to_json(content: Any) -> bytes:
+    return _JSON.encode(content).encode("utf-8")
+
+
+def read(request: Request, key: Hashable, answer: Callable[..., Any]) -> Response:
+    """The JSON of `answer(store)`, or the same answer given before to this `key` (the
+    endpoint and its parameters)."""
+    access = store_of(request)
+
+    def compute() -> bytes:
+        with access.reading() as store:
+            return to_json(answer(store))
+
+    return Response(access.answers.answer(key, compute), media_type="application/json")
 
 
 def coder_of(request: Request) -> CoderAccess:
@@ -68,14 +100,16 @@ def events(
     article: Annotated[str | None, Query(max_length=MAX_TEXT, description="The events of one article.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> JSONResponse:
+) -> Response:
     """Stored events, newest first, with their story counts and their article's title,
     source and URL. Negated events are included and marked `negated`."""
-    with store_of(request).reading() as store:
-        page = find_events(store, actor=actor, dyad=_dyad(dyad), directed=directed,
-                           plover_type=type, cameo=cameo, since=since, until=until,
-                           article_id=article, limit=limit, offset=offset)
-    return JSONResponse(page.to_dict())
+    pair = _dyad(dyad)
+    return read(request, ("events", actor, pair, directed, type, cameo, since, until,
+                          article, limit, offset),
+                lambda store: find_events(store, actor=actor, dyad=pair, directed=directed,
+                                          plover_type=type, cameo=cameo, since=since,
+                                          until=until, article_id=article, limit=limit,
+                                          offset=offset).to_dict(rows=False))
 
 
 def _dyad(value: str | None) -> tuple[str, str] | None:
@@ -111,12 +145,12 @@ def articles(
     search: Annotated[str | None, Query(max_length=MAX_TEXT, description="Words in the title or text.")] = None,
     source: Annotated[str | None, Query(max_length=MAX_TEXT, description="Articles from this source.")] = None,
     since: Since = None, until: Until = None, limit: Limit = 50, offset: Offset = 0,
-) -> JSONResponse:
+) -> Response:
     """Articles without their text, newest first, with their numbers of events."""
-    with store_of(request).reading() as store:
-        page = find_articles(store, search=search, source=source, since=since, until=until,
-                             limit=limit, offset=offset)
-    return JSONResponse(page.to_dict())
+    return read(request, ("articles", search, source, since, until, limit, offset),
+                lambda store: find_articles(store, search=search, source=source, since=since,
+                                            until=until, limit=limit, offset=offset
+                                            ).to_dict(rows=False))
 
 
 @router.get("/dyads/{first}/{second}", response_model=models.Timeline, responses=ERRORS,
@@ -133,17 +167,23 @@ def dyad(
                                    "after their article's date (plans, promises); left "
                                    "out by default.")] = False,
     since: Since = None, until: Until = None,
-) -> JSONResponse:
+) -> Response:
     """Events between two actors per period: the count in each quad class (statement,
     verbal and material cooperation, verbal and material conflict) and the mean
     Goldstein score. Only periods with events are listed; negated events are not
     counted, nor events dated after their article's date unless `planned`."""
-    with store_of(request).reading() as store:
-        rows = dyad_timeline(store, first, second, directed=directed, since=since,
-                             until=until, period=period, planned=planned)
-    return JSONResponse({"first": first.strip().upper(), "second": second.strip().upper(),
-                         "directed": directed, "period": period, "planned": planned,
-                         "rows": [jsonable(row) for row in rows]})
+    return read(request, ("dyads", first, second, directed, period, planned, since, until),
+                lambda store: timeline_answer(first, second, directed, period, planned,
+                                              dyad_timeline(store, first, second,
+                                                            directed=directed, since=since,
+                                                            until=until, period=period,
+                                                            planned=planned)))
+
+
+def timeline_answer(first: str, second: str, directed: bool, period: str, planned: bool,
+                    rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"first": first.strip().upper(), "second": second.strip().upper(),
+            "directed": directed, "period": period, "planned": planned, "rows": rows}
 
 
 @router.get("/actors", response_model=models.Page, responses=ERRORS, tags=["read"],
@@ -155,14 +195,13 @@ def actors(
     by: Annotated[str, Query(pattern="^(code|name)$", description="Rank actor codes "
                              "(RUSGOV) or names (Vladimir Putin).")] = "code",
     since: Since = None, until: Until = None, limit: Limit = 20, offset: Offset = 0,
-) -> JSONResponse:
+) -> Response:
     """Actors ranked by the events they are a side of (negated events not counted), with
     their commonest name or code, events as source and as target, and the mean
     Goldstein score."""
-    with store_of(request).reading() as store:
-        page = top_actors(store, search=q, by=by, since=since, until=until, limit=limit,
-                          offset=offset)
-    return JSONResponse(page.to_dict())
+    return read(request, ("actors", q, by, since, until, limit, offset),
+                lambda store: top_actors(store, search=q, by=by, since=since, until=until,
+                                         limit=limit, offset=offset).to_dict(rows=False))
 
 
 @router.get("/overview", response_model=models.Overview, tags=["read"],

@@ -6,7 +6,7 @@ import logging
 
 import click
 
-from ..api.access import DB_THREADS
+from ..api.access import ANSWER_CACHE, DB_THREADS
 from ..api.security import DEFAULT_MAX_BODY, LOOPBACK_NAMES, is_loopback
 from .common import coder_options, coder_settings, user_errors
 from .store_options import db_option
@@ -28,10 +28,14 @@ from .store_options import db_option
               envvar="COMMUNIQUE_DB_THREADS", metavar="N",
               help="DuckDB threads for the store (env COMMUNIQUE_DB_THREADS); as many "
               "queries run at once as there are cores, the others wait their turn.")
+@click.option("--cache-size", type=click.IntRange(0), default=ANSWER_CACHE // 1_000_000,
+              show_default=True, envvar="COMMUNIQUE_CACHE_SIZE", metavar="MB",
+              help="Megabytes of answers kept to send again to the same request (env "
+              "COMMUNIQUE_CACHE_SIZE; 0: none); each write through POST /ingest empties it.")
 @coder_options
 @user_errors
-def serve_command(db, host, port, token, max_body, db_threads, model, dictionaries, min_confidence,
-                  batch_size) -> None:
+def serve_command(db, host, port, token, max_body, db_threads, cache_size, model, dictionaries,
+                  min_confidence, batch_size) -> None:
     """Serve the HTTP API and the web page over a store.
 
     The page (open http://127.0.0.1:8000/) searches events, shows an article with its
@@ -47,6 +51,7 @@ def serve_command(db, host, port, token, max_body, db_threads, model, dictionari
     settings = coder_settings(model, dictionaries, min_confidence, batch_size, check=True)
     local = is_loopback(host)
     app = create_app(db, token=token, settings=settings, max_body=max_body, db_threads=db_threads,
+                     answer_cache=cache_size * 1_000_000,
                      allowed_hosts=LOOPBACK_NAMES if local else None)
     if not local:
         click.echo(f"warning: listening on {host}: anyone who can reach this machine can "

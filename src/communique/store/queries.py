@@ -51,8 +51,11 @@ class Page:
         end = self.offset + len(self.rows)
         return end if end < self.total else None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"rows": [jsonable(r) for r in self.rows], "total": self.total,
+    def to_dict(self, *, rows: bool = True) -> dict[str, Any]:
+        """The page as plain data; its rows' dates as ISO strings, or with `rows=False`
+        the rows as they are (for a JSON encoder that writes dates itself)."""
+        return {"rows": [jsonable(r) for r in self.rows] if rows else self.rows,
+                "total": self.total,
                 "limit": self.limit, "offset": self.offset, "next_offset": self.next_offset}
 
 
@@ -181,7 +184,9 @@ def _rows(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
 
 
 # -- events ---------------------------------------------------------------------------
-EVENT_ORDER = "e.date DESC NULLS LAST, e.article_id, e.sentence, e.trigger_start"
+# the last key, the order events were stored in, settles ties (two events of one
+# trigger), so that a page is the same whatever plan DuckDB chooses
+EVENT_ORDER = "e.date DESC NULLS LAST, e.article_id, e.sentence, e.trigger_start, e.rowid"
 
 
 def find_events(store: Store, *, limit: int = 50, offset: int = 0, **filters: Any) -> Page:
@@ -191,26 +196,28 @@ def find_events(store: Store, *, limit: int = 50, offset: int = 0, **filters: An
     limit, offset = _page(limit, offset)
     where = event_filters(**filters)
     connection = store.connection
-    total = connection.execute(f"SELECT count(*) FROM events e WHERE {where.sql()}",
-                               where.params).fetchone()[0]
     # The page's row ids first (sorting narrow rows is several times faster than sorting
-    # whole events), then those rows by `rowid = ANY(list)`, which DuckDB looks up, and
-    # their articles by id apart: joining events with articles in one statement builds a
-    # hash table over every article, which costs more than the rest of the search.
+    # whole events), with the total as a window over the matching events (one pass over
+    # the events instead of two; a page past the end counts them apart), then those rows
+    # by `rowid = ANY(list)`, which DuckDB looks up, and their articles by id apart:
+    # joining events with articles in one statement builds a hash table over every
+    # article, which costs more than the rest of the search.
     page = connection.execute(
-        f"SELECT e.rowid, e.article_id FROM events e WHERE {where.sql()} ORDER BY "
-        f"{EVENT_ORDER} LIMIT ? OFFSET ?", [*where.params, limit, offset]).fetchall()
+        f"SELECT e.rowid, e.article_id, count(*) OVER () FROM events e WHERE {where.sql()} "
+        f"ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?", [*where.params, limit, offset]).fetchall()
+    total = page[0][2] if page else connection.execute(
+        f"SELECT count(*) FROM events e WHERE {where.sql()}", where.params).fetchone()[0]
     cursor = connection.execute(
         "SELECT e.rowid AS row_id, e.* EXCLUDE (story_articles, story_sources), "
         "coalesce(e.story_articles, 1) AS story_articles, e.story_sources "
-        "FROM events e WHERE e.rowid = ANY(?)", [[r for r, _ in page]])
+        "FROM events e WHERE e.rowid = ANY(?)", [[r for r, _, _ in page]])
     names = [d[0] for d in cursor.description][1:]
     events = {row[0]: row[1:] for row in cursor.fetchall()}
     articles = {a: (title, source, url) for a, title, source, url in connection.execute(
         "SELECT article_id, title, source, url FROM articles WHERE article_id = ANY(?)",
-        [sorted({a for _, a in page})]).fetchall()}
+        [sorted({a for _, a, _ in page})]).fetchall()}
     rows = []
-    for row_id, article_id in page:
+    for row_id, article_id, _ in page:
         if row_id not in events or article_id not in articles:
             continue  # an event without its article is not listed (as by a join)
         row = dict(zip(names, events[row_id], strict=True))
