@@ -317,6 +317,9 @@ def _phrase_role(token: Token, lemma: str, base: str, lexicon: Lexicon) -> Role 
     foreign minister", "law enforcement official", "member of parliament", "chief
     justice of the supreme court" (the dictionaries' agent phrases). The words before
     the noun must be its own modifiers, written next to it; the longest phrase wins."""
+    phrase_words = lexicon.role_phrase_words()
+    if lemma not in phrase_words and base not in phrase_words and " " not in lemma + base:
+        return None  # the noun is in no phrase: most nouns, looked up in none
     doc = token.doc
     start = token.i
     while start > 0 and token.i - start < 4:
