@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import POS
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
+from ..doctext import indices_where
 from ..tables import Lexicon, Meaning, vocabulary
 from ..tables.lexicon import Role
 from ..tables.patterns import singular
@@ -215,9 +218,10 @@ def find_mentions(doc: Doc, lexicon: Lexicon, names: dict[int, tuple[int, int, s
                 add(Mention(token.i, token.i + 1, token.i, "person", token.text, definite=True))
     # 3. In one pass over the words: pairs ("the two countries", "both sides"), role
     #    descriptions ("the Russian leader", "Israeli soldiers", "the ministry"), pronouns.
-    for token in doc:
-        if taken[token.i]:
+    for i in indices_where(doc, POS, PRON, NOUN, PROPN):  # no other word is a mention
+        if taken[i]:
             continue
+        token = doc[i]
         pos = token.pos_
         if pos == "PRON":
             if token.lower_ in PRONOUNS:
@@ -334,6 +338,9 @@ def _phrase_role(token: Token, lemma: str, base: str, lexicon: Lexicon) -> Role 
     foreign minister", "law enforcement official", "member of parliament", "chief
     justice of the supreme court" (the dictionaries' agent phrases). The words before
     the noun must be its own modifiers, written next to it; the longest phrase wins."""
+    phrase_words = lexicon.role_phrase_words()
+    if lemma not in phrase_words and base not in phrase_words and " " not in lemma + base:
+        return None  # the noun is in no phrase: most nouns, looked up in none
     doc = token.doc
     start = token.i
     while start > 0 and token.i - start < 4:

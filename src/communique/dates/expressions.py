@@ -98,26 +98,41 @@ def _year_words(text: str | None) -> tuple[int | None, int | None]:
                   "the following year": 1}.get(text, 0)
 
 
-# Each rule: a pattern and a function from its match to an Expression (or None to skip).
+# Each rule: a pattern, a function from its match to an Expression (or None to skip), and
+# its cues: words one of which every match contains (in any case when the pattern ignores
+# case), or a pattern every match contains that starts with a class of characters. A text
+# without a rule's cue is not searched for it: a cheap test instead of a scan with the
+# pattern, whose leading \b lets the engine skip no position.
 Builder = Callable[[re.Match[str]], "Expression | None"]
-_RULES: list[tuple[re.Pattern[str], Builder]] = []
+Cues = tuple[str, ...] | re.Pattern[str]
+_RULES: list[tuple[re.Pattern[str], Builder, Cues]] = []
+# letters that `re.IGNORECASE` takes for an ASCII letter though `str.lower` does not make
+# them one (Turkish dotted and dotless i, long s): a text with any is searched for every rule
+_OTHER_CASES = frozenset("\u0130\u0131\u017f")
+_MONTH_CUES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+               "Dec")
+_UNIT_CUES = ("day", "week", "month", "year")
 
 
-def _rule(pattern: str, flags: int = 0) -> Callable[[Builder], Builder]:
+def _rule(pattern: str, flags: int = 0, *, cues: Cues = ()) -> Callable[[Builder], Builder]:
+    if flags & re.IGNORECASE and isinstance(cues, tuple):
+        cues = tuple(cue.lower() for cue in cues)
+
     def register(function: Builder) -> Builder:
-        _RULES.append((re.compile(pattern, flags), function))
+        _RULES.append((re.compile(pattern, flags), function, cues))
         return function
     return register
 
 
-@_rule(rf"\b(?P<y>{_YEAR})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b")
+@_rule(rf"\b(?P<y>{_YEAR})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b",
+       cues=re.compile(r"\d{4}-\d"))
 def iso(m: re.Match[str]) -> Expression:
     return Expression(m.start(), m.end(), m.group(), "date", year=int(m["y"]),
                       month=int(m["m"]), day=int(m["d"]))
 
 
 @_rule(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
-       r"(?![\d/-]|\.\d)")
+       r"(?![\d/-]|\.\d)", cues=re.compile(r"\d[/.-]\d"))
 def numeric(m: re.Match[str]) -> Expression:
     year = int(m["y"])
     if len(m["y"]) == 2:
@@ -127,28 +142,32 @@ def numeric(m: re.Match[str]) -> Expression:
 
 
 @_rule(rf"\b(?:{_PART_MOD}[\s-]+)?(?P<m>{_ANY_MONTH})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?\b"
-       rf"(?!\s*(?:%|per\s?cent|million|billion|people|years?))(?:,?\s+(?P<y>{_YEAR})\b)?")
+       rf"(?!\s*(?:%|per\s?cent|million|billion|people|years?))(?:,?\s+(?P<y>{_YEAR})\b)?",
+       cues=_MONTH_CUES)
 def month_day(m: re.Match[str]) -> Expression:
     return Expression(m.start(), m.end(), m.group(), "date", month=_month(m["m"]),
                       day=int(m["d"]), year=int(m["y"]) if m["y"] else None)
 
 
 @_rule(rf"\b(?:the\s+)?(?P<d>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_ANY_MONTH})"
-       rf"(?![\w])(?:,?\s+(?P<y>{_YEAR})\b)?")
+       rf"(?![\w])(?:,?\s+(?P<y>{_YEAR})\b)?",
+       cues=_MONTH_CUES)
 def day_month(m: re.Match[str]) -> Expression:
     return Expression(m.start(), m.end(), m.group(), "date", month=_month(m["m"]),
                       day=int(m["d"]), year=int(m["y"]) if m["y"] else None)
 
 
 @_rule(rf"\b(?:{_PART_MOD}[\s-]+)?(?P<m>{_FULL_MONTH}|(?:{_SHORT_MONTH})\.)\s+(?:of\s+)?"
-       rf"(?P<y>{_YEAR})\b")
+       rf"(?P<y>{_YEAR})\b",
+       cues=_MONTH_CUES)
 def month_year(m: re.Match[str]) -> Expression:
     return Expression(m.start(), m.end(), m.group(), "month", month=_month(m["m"]),
                       year=int(m["y"]), part=_mod(m["mod"]))
 
 
 @_rule(rf"\b(?:(?P<shift>last|next|this|this\s+coming|this\s+past|coming|past|the\s+coming|"
-       rf"the\s+past)\s+|{_PART_MOD}[\s-]+)?(?P<m>{_FULL_MONTH})\b(?!\s+\d)")
+       rf"the\s+past)\s+|{_PART_MOD}[\s-]+)?(?P<m>{_FULL_MONTH})\b(?!\s+\d)",
+       cues=_MONTH_CUES)
 def month(m: re.Match[str]) -> Expression | None:
     shift = _shift(m["shift"])
     mod = _mod(m["mod"])
@@ -160,7 +179,8 @@ def month(m: re.Match[str]) -> Expression | None:
 
 @_rule(rf"\b(?:(?P<shift>last|next|this|this\s+coming|this\s+past|coming|past)\s+|"
        rf"(?P<early>early|late)\s+(?:on\s+)?)?(?P<w>{_WEEKDAY})(?!s\b)(?:['\u2019]s)?"
-       rf"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b")
+       rf"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b",
+       cues=("day",))
 def weekday(m: re.Match[str]) -> Expression:
     return Expression(m.start(), m.end(), m.group(), "weekday",
                       weekday=WEEKDAYS[m["w"].lower()], shift=_shift(m["shift"]))
@@ -168,7 +188,8 @@ def weekday(m: re.Match[str]) -> Expression:
 
 @_rule(r"\b(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|"
        r"today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b",
-       re.IGNORECASE)
+       re.IGNORECASE,
+       cues=("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"))
 def day(m: re.Match[str]) -> Expression:
     words = " ".join(m["w"].lower().split())
     offset = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1,
@@ -180,7 +201,8 @@ def day(m: re.Match[str]) -> Expression:
        r"earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|"
        r"(?P<mod>early|late|mid)[\s-]+(?P<which>next|last|this))\s+"
        r"(?P<unit>week|weekend|month|year)\b(?!['\u2019]s\s+(?:election|vote|summit))",
-       re.IGNORECASE)
+       re.IGNORECASE,
+       cues=("week", "month", "year"))
 def period(m: re.Match[str]) -> Expression:
     words = " ".join(m["shift"].lower().split())
     part = None
@@ -195,7 +217,8 @@ def period(m: re.Match[str]) -> Expression:
 
 
 @_rule(r"\bthe\s+(?P<mod>end|beginning|start|middle)\s+of\s+(?P<which>the|this|next|last)\s+"
-       r"(?P<unit>week|month|year)\b", re.IGNORECASE)
+       r"(?P<unit>week|month|year)\b", re.IGNORECASE,
+       cues=("week", "month", "year"))
 def period_edge(m: re.Match[str]) -> Expression:
     which = m["which"].lower()
     return Expression(m.start(), m.end(), m.group(), "period", unit=m["unit"].lower(),
@@ -203,21 +226,24 @@ def period_edge(m: re.Match[str]) -> Expression:
                       part=f"edge-{_mod('the ' + m['mod'].lower() + ' of')}")
 
 
-@_rule(rf"\b(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})s?\s+ago\b", re.IGNORECASE)
+@_rule(rf"\b(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})s?\s+ago\b", re.IGNORECASE,
+       cues=("ago",))
 def ago(m: re.Match[str]) -> Expression:
     return Expression(m.start(), m.end(), m.group(), "ago", unit=m["unit"].lower(),
                       count=-_number(m["n"]))
 
 
 @_rule(rf"\b(?P<how>in|within)\s+(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})s?(?:['\u2019]\s*time)?"
-       rf"\b(?!\s+(?:of|after|before|later|earlier))", re.IGNORECASE)
+       rf"\b(?!\s+(?:of|after|before|later|earlier))", re.IGNORECASE,
+       cues=_UNIT_CUES)
 def ahead(m: re.Match[str]) -> Expression:
     return Expression(m.start(), m.end(), m.group(), "ago" if m["how"].lower() == "in" else
                       "span", unit=m["unit"].lower(), count=_number(m["n"]))
 
 
 @_rule(rf"\b(?P<the>the\s+)?(?:past|last|previous)\s+(?:(?P<n>{_NUMBER})\s+)?"
-       rf"(?P<unit>{_UNIT})s?\b", re.IGNORECASE)
+       rf"(?P<unit>{_UNIT})s?\b", re.IGNORECASE,
+       cues=_UNIT_CUES)
 def rolling(m: re.Match[str]) -> Expression | None:
     if m["the"] is None and m["n"] is None:
         return None  # "last week" is a calendar week (a period), "the past week" 7 days
@@ -228,7 +254,8 @@ def rolling(m: re.Match[str]) -> Expression | None:
 @_rule(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
        r"(?P<part>half|quarter)\b(?:\s+of\s+(?P<which>the\s+year|this\s+year|next\s+year|"
        r"last\s+year|the\s+previous\s+year|the\s+following\s+year|\d{4}))?"
-       r"(?:\s+(?P<y>\d{4})\b)?", re.IGNORECASE)
+       r"(?:\s+(?P<y>\d{4})\b)?", re.IGNORECASE,
+       cues=("half", "quarter"))
 def part(m: re.Match[str]) -> Expression | None:
     number = ORDINALS[m["ord"].lower()]
     size = m["part"].lower()
@@ -242,7 +269,8 @@ def part(m: re.Match[str]) -> Expression | None:
                       part=f"h{number}" if size == "half" else f"q{number}")
 
 
-@_rule(r"\b(?P<p>Q[1-4]|H[12])(?:\s+(?P<y>\d{4}))?\b")
+@_rule(r"\b(?P<p>Q[1-4]|H[12])(?:\s+(?P<y>\d{4}))?\b",
+       cues=("Q1", "Q2", "Q3", "Q4", "H1", "H2"))
 def short_part(m: re.Match[str]) -> Expression:
     return Expression(m.start(), m.end(), m.group(), "part",
                       year=int(m["y"]) if m["y"] else None, part=m["p"].lower())
@@ -250,7 +278,8 @@ def short_part(m: re.Match[str]) -> Expression:
 
 @_rule(r"\b(?P<shift>this|last|next|the|in\s+the|in|during\s+the|by\s+the)\s+"
        r"(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>\d{4})\b)?",
-       re.IGNORECASE)
+       re.IGNORECASE,
+       cues=("spring", "summer", "autumn", "fall", "winter"))
 def season(m: re.Match[str]) -> Expression | None:
     words = " ".join(m["shift"].lower().split())
     name = m["s"].lower()
@@ -265,7 +294,7 @@ def season(m: re.Match[str]) -> Expression | None:
 
 @_rule(r"\b(?P<prep>in|during|since|by|until|till|before|after|from|through|throughout|"
        r"early|late|mid|of|the\s+year)[\s-]+(?P<y>1\d{3}|2\d{3})\b(?![\d%,.]\d|\s*(?:%|per))",
-       re.IGNORECASE)
+       re.IGNORECASE, cues=re.compile(r"[12]\d{3}"))
 def year(m: re.Match[str]) -> Expression:
     prep = m["prep"].lower()
     part = prep if prep in {"early", "late", "mid"} else None
@@ -295,7 +324,15 @@ def _month_cue(text: str, start: int) -> bool:
 def find_expressions(text: str) -> list[Expression]:
     """Every date expression of the text, in order; where two overlap, the longer wins."""
     found: list[Expression] = []
-    for pattern, builder in _RULES:
+    folded = text.lower() if _OTHER_CASES.isdisjoint(text) else None
+    for pattern, builder, cues in _RULES:
+        if isinstance(cues, re.Pattern):
+            if cues.search(text) is None:
+                continue
+        elif cues:
+            searched = folded if pattern.flags & re.IGNORECASE else text
+            if searched is not None and not any(cue in searched for cue in cues):
+                continue
         for match in pattern.finditer(text):
             expression = builder(match)
             if expression is not None:

@@ -145,6 +145,14 @@ class TriggerMatcher:
         self._actor_tokens: frozenset[int] = frozenset()
         self._keys: dict[int, set[str]] = {}  # phrase keys of the sentence's words, once
         self._objects: dict[tuple[int, str | None, tuple[int, ...]], list[Token]] = {}
+        # per sentence, what every pattern of a verb asks of it alike: the objects proper
+        # for a particle, the words that complete a phrase, the modifiers, the subject
+        self._pools: dict[tuple[int, str | None, tuple[int, ...]], list[Token]] = {}
+        self._clause_subjects: dict[int, list[Token]] = {}
+        self._phrases: dict[tuple[int, tuple[str, ...]], tuple[int, ...] | None] = {}
+        self._modifiers: dict[int, frozenset[str]] = {}
+        self._subjects: dict[int, set[str]] = {}
+        self._sent_end = 0
         self._context: set[str] | None = None  # the sentence's words, for sense checks
         # the triggers a sense check changed or silenced in the last sentence matched
         self.sense_hits: list[tuple[Trigger, SenseCheck]] = []
@@ -155,12 +163,40 @@ class TriggerMatcher:
             keys = self._keys[token.i] = phrase_keys(token)
         return keys
 
+    def phrase_words(self, token: Token, phrase: Phrase) -> tuple[int, ...] | None:
+        key = (token.i, phrase.rest)
+        if key in self._phrases:
+            return self._phrases[key]
+        words = self._phrases[key] = _phrase_words(token, phrase, self._sent_end)
+        return words
+
+    def all_modifiers(self, token: Token) -> frozenset[str]:
+        mods = self._modifiers.get(token.i)
+        if mods is None:
+            mods = self._modifiers[token.i] = frozenset(_all_modifiers(token))
+        return mods
+
+    def clause_subjects(self, token: Token) -> list[Token]:
+        """The subjects of the clauses a verb governs ("allowed aid convoys to enter")."""
+        found = self._clause_subjects.get(token.i)
+        if found is None:
+            found = self._clause_subjects[token.i] = [
+                s for c in token.children if c.dep_ in {"ccomp", "xcomp"}
+                for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+        return found
+
     def match_sentence(self, sent: Span, taken: set[int], actor_tokens: frozenset[int]
                        ) -> dict[int, Trigger]:
         """Token index -> trigger, for every token of the sentence that codes or carries."""
         self._actor_tokens = actor_tokens
         self._keys.clear()  # token indices are the sentence's document's
         self._objects.clear()
+        self._pools.clear()
+        self._clause_subjects.clear()
+        self._phrases.clear()
+        self._modifiers.clear()
+        self._subjects.clear()
+        self._sent_end = sent.end
         self._context = None
         self.sense_hits = []
         found: dict[int, Trigger] = {}
@@ -293,7 +329,7 @@ class TriggerMatcher:
         keys = verb_keys(token)
         for phrase in self.grammar.light_phrases:
             if phrase.head in keys:
-                words = _phrase_words(token, phrase)
+                words = self.phrase_words(token, phrase)
                 if words is not None:
                     return Trigger(token, None, words, light=True)
         return None
@@ -317,7 +353,7 @@ class TriggerMatcher:
                     continue
             if pattern.modifiers or pattern.not_modifiers:
                 if mods is None:
-                    mods = _all_modifiers(token)
+                    mods = self.all_modifiers(token)
                 if pattern.modifiers and not (pattern.modifiers & mods):
                     continue
                 if pattern.not_modifiers & mods:
@@ -333,7 +369,7 @@ class TriggerMatcher:
         phrase = pattern.phrase
         words: tuple[int, ...] = ()
         if phrase.rest:
-            found = _phrase_words(token, phrase)
+            found = self.phrase_words(token, phrase)
             if found is None:
                 return None
             words = found
@@ -349,10 +385,12 @@ class TriggerMatcher:
                 # the object proper: a direct object, the object of the phrase's own
                 # particle ("called for talks"), or the subject of an infinitive it
                 # governs ("allowed aid convoys to enter")
-                pool = [c for c in candidates if c.dep_ != "pobj" or c.head.head.i != token.i
-                        or c.head.lower_ == phrase.particle or c.head.dep_ == "prt"]
-                pool += [s for c in token.children if c.dep_ in {"ccomp", "xcomp"}
-                         for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+                pool = self._pools.get(key)
+                if pool is None:
+                    pool = self._pools[key] = [
+                        c for c in candidates if c.dep_ != "pobj" or c.head.head.i != token.i
+                        or c.head.lower_ == phrase.particle or c.head.dep_ == "prt"
+                    ] + self.clause_subjects(token)
                 for candidate in pool:
                     matched = self.phrase_keys(candidate) & pattern.objects
                     if matched:
@@ -372,15 +410,19 @@ class TriggerMatcher:
                     return None
                 obj = obj or direct
         if pattern.modifiers or pattern.not_modifiers:
-            mods = _all_modifiers(token)
+            mods = self.all_modifiers(token)
             if obj is not None:
-                mods |= _all_modifiers(obj)
+                mods = mods | self.all_modifiers(obj)
             if pattern.modifiers and not (pattern.modifiers & mods):
                 return None
             if pattern.not_modifiers & mods:
                 return None
-        if pattern.subjects and not pattern.subjects & _subject_words(token):
-            return None
+        if pattern.subjects:
+            subjects = self._subjects.get(token.i)
+            if subjects is None:
+                subjects = self._subjects[token.i] = _subject_words(token)
+            if not pattern.subjects & subjects:
+                return None
         if pattern.complements or pattern.needs_complement or pattern.no_complement:
             complement = next((c for c in token.children if c.dep_ in COMPLEMENT_DEPS), None)
             if pattern.no_complement and complement is not None:
@@ -465,12 +507,13 @@ def _phrase_text(phrase: Phrase) -> str:
     return " ".join([*phrase.rest, phrase.head])
 
 
-def _phrase_words(token: Token, phrase: Phrase) -> tuple[int, ...] | None:
-    """Indices of the words after a verb that complete its phrase, in order, or None.
-    A particle may stand anywhere after its verb ("forced the agency out")."""
+def _phrase_words(token: Token, phrase: Phrase, sent_end: int) -> tuple[int, ...] | None:
+    """Indices of the words after a verb that complete its phrase (within its sentence,
+    which ends at `sent_end`), in order, or None. A particle may stand anywhere after its
+    verb ("forced the agency out")."""
     doc = token.doc
     position = token.i
-    limit = min(len(doc), token.sent.end)
+    limit = min(len(doc), sent_end)
     found: list[int] = []
     if len(phrase.rest) == 1:
         word = phrase.rest[0]

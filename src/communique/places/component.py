@@ -16,12 +16,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER, POS
 from spacy.language import Language
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..dates.attach import clause_owners, owning_events
 from ..dates.expressions import find_dateline
-from ..doctext import doc_text
+from ..doctext import doc_text, indices_where
 from ..tables import vocabulary
 from .gazetteer import Gazetteer, Place, gazetteer
 
@@ -147,8 +149,9 @@ class PlaceTagger:
         names = {i: entry for entry in doc._.communique_names or []
                  for i in range(entry[0], entry[1])}
         found = []
-        for token in doc:
-            if token.lower_ != "capital" or token.pos_ != "NOUN" or token.i in taken:
+        for i in indices_where(doc, LOWER, doc.vocab.strings["capital"]):
+            token = doc[i]
+            if token.pos_ != "NOUN" or token.i in taken:
                 continue
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
                 continue
@@ -201,8 +204,9 @@ def _name_spans(doc: Doc) -> list[Span]:
         if kind in {"country", "capital"} and not any(i in covered for i in range(start, end)):
             spans.append(doc[start:end])
             covered.update(range(start, end))
-    for token in doc:
-        if token.pos_ == "PROPN" and token.i not in covered and _place_slot(token):
+    for i in indices_where(doc, POS, PROPN):
+        token = doc[i]
+        if token.i not in covered and _place_slot(token):
             start = min([token.i, *(c.i for c in token.lefts
                                     if c.dep_ == "compound" and c.pos_ == "PROPN")])
             if not any(i in covered for i in range(start, token.i + 1)):

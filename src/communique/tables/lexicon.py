@@ -126,6 +126,9 @@ class Lexicon:
     sectors: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
     civic: set[str] = field(default_factory=set)  # keys of civic demonyms ("americans")
+    # the words of the role phrases of more than one word, and how many roles they are of
+    _phrase_words: tuple[int, frozenset[str]] = field(default=(0, frozenset()), repr=False,
+                                                      compare=False)
 
     @classmethod
     def load(cls, data_dir: Path | None = None, *, dictionaries: bool = True) -> Lexicon:
@@ -245,6 +248,17 @@ class Lexicon:
             return False
         letters = [c for c in written if c.isalpha()]
         return bool(letters) and letters[0].isupper()
+
+    def role_phrase_words(self) -> frozenset[str]:
+        """Every word of a role phrase of two words or more ("vice", "foreign",
+        "minister"): a noun that is none of them heads no such phrase. Made again when
+        roles have been added since."""
+        count, words = self._phrase_words
+        if count != len(self.roles):
+            words = frozenset(word for key in self.roles if " " in key
+                              for word in key.split(" "))
+            self._phrase_words = (len(self.roles), words)
+        return words
 
     def role(self, phrase: str) -> Role | None:
         return self.roles.get(normalize(phrase))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -28,6 +29,7 @@ PREPOSITIONS = vocabulary_words("pattern_prepositions")
 DETERMINERS = vocabulary_words("determiners")
 
 
+@lru_cache(maxsize=1 << 16)  # called for every word of every sentence, several times
 def singular(word: str) -> str:
     """A plain English singular, used alike on table words and text words."""
     if len(word) <= 3 or not word.isalpha():
