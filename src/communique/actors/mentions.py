@@ -95,7 +95,7 @@ class Mention:
 def folded_words(tokens) -> tuple[list[str], list[int]]:
     """The words of TOKENS folded by the lexicon's key (`fold_name`), and the index of the
     token each comes from: a hyphen or apostrophe on its own folds to no word, so
-    "Inter-Parliamentary Union" (five tokens) is the words of "inter parliamentary
+    "Inter-Parliamentary Union" (four tokens) is the words of "inter parliamentary
     union", and "Sinn Féin" those of "Sinn Fein"."""
     words: list[str] = []
     owners: list[int] = []
