@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from communique.actors.registry import Registry
+from communique.actors.registry import Registry, name_key
 from communique.errors import TableError
 from communique.records import Actor, Article, Event, EventActor, Span
+from communique.tables.lexicon import fold_name
 
 
 def article(date, *actors, events=()):
@@ -77,6 +78,17 @@ def test_known_actors_from_a_file_and_line_numbered_errors(tmp_path):
     path.write_text("actors:\n  - {names: [X], country: XYZ}\n")
     with pytest.raises(TableError, match=r"known\.yaml:2:"):
         Registry().add_file(path)
+
+
+def test_known_actors_are_found_by_the_lexicons_key(tmp_path):
+    assert name_key("Mr. Recep Tayyip Erdoğan") == fold_name("Recep Tayyip Erdogan")
+    path = tmp_path / "known.yaml"
+    path.write_text("actors:\n  - {names: [Michelle O'Neill], country: GBR, sector: GOV,\n"
+                    "     title: first minister, since: 2024-02-03}\n", encoding="utf-8")
+    registry = Registry()
+    registry.add_file(path)
+    for written in ["Michelle O\u2019Neill", "Michelle ONeill", "MICHELLE O'NEILL"]:
+        assert registry.lookup(written, day="2026-01-01").title == "first minister"
 
 
 def test_the_registry_survives_saving(tmp_path):

@@ -15,10 +15,11 @@ from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from ..doctext import indices_where
 from ..tables import Lexicon, Meaning, vocabulary
-from ..tables.lexicon import Role
+from ..tables.lexicon import Role, fold_name
 from ..tables.patterns import singular
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -91,21 +92,52 @@ class Mention:
     civic: bool = False  # named by a demonym of citizens ("Americans"), kept wherever they are
 
 
+def folded_words(tokens) -> tuple[list[str], list[int]]:
+    """The words of TOKENS folded by the lexicon's key (`fold_name`), and the index of the
+    token each comes from: a hyphen or apostrophe on its own folds to no word, so
+    "Inter-Parliamentary Union" (four tokens) is the words of "inter parliamentary
+    union", and "Sinn Féin" those of "Sinn Fein"."""
+    words: list[str] = []
+    owners: list[int] = []
+    for i, token in enumerate(tokens):
+        for word in fold_name(token.text).split():
+            words.append(word)
+            owners.append(i)
+    return words, owners
+
+
 class LexiconMatcher:
-    """Finds the lexicon's names in a doc, as names ("Turkey", not "turkey")."""
+    """Finds the lexicon's names in a doc, as names ("Turkey", not "turkey"). Names are
+    matched on words folded as the lexicon folds its keys (`folded_words`), so a
+    spelling with other hyphens, apostrophes or accents than the table's is found."""
 
     def __init__(self, vocab, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.matcher = PhraseMatcher(vocab, attr="LOWER")
-        tokenizer = English().tokenizer
-        for key, spellings in lexicon.spellings.items():
-            self.matcher.add(key, [tokenizer(spelling) for spelling in spellings])
+        # the folded words live in a vocabulary of their own, not the pipeline's
+        self.vocab = Vocab()
+        self.matcher = PhraseMatcher(self.vocab)
+        spellings = [(key, spelling) for key, written in lexicon.spellings.items()
+                     for spelling in written]
+        tokenized = English().tokenizer.pipe(spelling for _, spelling in spellings)
+        patterns: dict[str, set[tuple[str, ...]]] = {}
+        for (key, _), tokens in zip(spellings, tokenized, strict=True):
+            if words := folded_words(tokens)[0]:
+                patterns.setdefault(key, set()).add(tuple(words))
+        for key, forms in patterns.items():
+            self.matcher.add(key, [Doc(self.vocab, words=list(words)) for words in forms])
 
     def __call__(self, doc: Doc) -> dict[int, tuple[int, int, str]]:
         """Token index -> (start, end, key) of the longest accepted name covering it."""
         found: list[tuple[int, int, str]] = []
-        strings = doc.vocab.strings
-        for match_id, start, end in self.matcher(doc):
+        strings = self.vocab.strings
+        words, owners = folded_words(doc)
+        if not words:
+            return {}
+        for match_id, first, last in self.matcher(Doc(self.vocab, words=words)):
+            start, end = owners[first], owners[last - 1] + 1
+            if (first and owners[first - 1] == start) or (last < len(owners)
+                                                          and owners[last] == end - 1):
+                continue  # only some of one token's words
             key = strings[match_id]
             if self.lexicon.accepts_case(key, doc[start:end].text):
                 found.append((start, end, key))

@@ -25,7 +25,7 @@ from pydantic import Field, field_validator
 from ..errors import E015, TableError
 from ..records import Actor, Article, EventActor
 from ..tables import vocabulary
-from ..tables.lexicon import check_country
+from ..tables.lexicon import check_country, fold_name
 from ..tables.loader import TableRow, read_yaml, validate_list
 
 # lowest to highest standing; "dictionary" is the known actors converted from PETRARCH2
@@ -112,8 +112,10 @@ PARTICLES = vocabulary.words("name_particles")
 
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    words = [w.strip(".,").lower().replace("\u2019", "'")
-             for w in name.replace("-", " ").split()]
+    """The key a person is known by: the lexicon's (`fold_name`: no case, accents,
+    hyphens or apostrophes), without full stops, commas, honorifics and inner particles
+    ("Mr. Recep Tayyip Erdoğan" is "recep tayyip erdogan")."""
+    words = [w.strip(".,") for w in fold_name(name).split()]
     words = [w for w in words if w and w not in HONORIFICS]
     return " ".join(w for n, w in enumerate(words) if n == 0 or w not in PARTICLES)
 

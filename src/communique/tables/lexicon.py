@@ -8,7 +8,9 @@ capitals; organisations and role words are the package's own tables.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -146,7 +148,7 @@ class Lexicon:
         rows = read_tsv(countries_path, CountryRow)
         # a name the table gives one country is not another's by pycountry: "Congo" is
         # the table's DR Congo, though pycountry calls the Republic of the Congo so
-        claimed = {normalize(name): row.code for _, row in rows for name in row.names}
+        claimed = {fold_name(name): row.code for _, row in rows for name in row.names}
         for line, row in rows:
             if row.code in seen:
                 raise TableError(E003, path=countries_path, line=line,
@@ -178,7 +180,7 @@ class Lexicon:
         orgs_path = path("petrarch/organisations.tsv")
         for line, row in read_tsv(orgs_path, OrganisationRow):
             self.check_sector(row.sector, orgs_path, line)
-            names = [n for n in row.names if normalize(_drop_article(n)) not in self.names]
+            names = [n for n in row.names if fold_name(_drop_article(n)) not in self.names]
             if names:
                 self.add_organisation(row.model_copy(update={"names": names}))
         roles_path = path("petrarch/roles.tsv")
@@ -205,14 +207,14 @@ class Lexicon:
         if country is not None:
             official = [name for attr in ("name", "common_name", "official_name")
                         if (name := getattr(country, attr, None))
-                        and (claimed or {}).get(normalize(name), row.code) == row.code]
+                        and (claimed or {}).get(fold_name(name), row.code) == row.code]
         display = row.names[0] if row.names else (country.name if country else row.code)
         self.country_names[row.code] = display
         for name in [*row.names, *(n for n in official if n)]:
             self.add_name(name, Meaning("country", row.code, name=display))
         for demonym in row.demonyms:
             self.add_name(demonym, Meaning("demonym", row.code, name=display))
-        self.civic.update(normalize(demonym) for demonym in row.civic)
+        self.civic.update(fold_name(demonym) for demonym in row.civic)
         for capital in row.capitals:
             self.add_name(capital, Meaning("capital", row.code, "GOV", name=capital))
 
@@ -222,8 +224,8 @@ class Lexicon:
             self.add_name(name, Meaning(row.kind, row.country, row.sector, row.org, display))
 
     def add_name(self, name: str, meaning: Meaning, *, priority: bool = False) -> None:
-        name = re.sub(r"^(the|The)\s+", "", name.strip())
-        key = normalize(name)
+        name = _drop_article(name)
+        key = fold_name(name)
         if not key:
             return
         meanings = self.names.setdefault(key, [])
@@ -237,7 +239,7 @@ class Lexicon:
             self.exact_case.add(name)
 
     def lookup(self, text: str) -> list[Meaning]:
-        return self.names.get(normalize(text), [])
+        return self.names.get(fold_name(text), [])
 
     def accepts_case(self, key: str, written: str) -> bool:
         """A name matches only as a name: "Turkey", "TURKEY", not "turkey"; "US", not "us"."""
@@ -269,6 +271,28 @@ def _drop_article(name: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Lower-case, straight apostrophes, single spaces: the key names are looked up by."""
+    """Lower-case, straight apostrophes, single spaces: the key role words are looked up
+    by ("vice-president" keeps its hyphen: roles.tsv spells role words as lemmas)."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-")
+    return " ".join(text.lower().split())
+
+
+# hyphens are spaces and apostrophes nothing: "Al-Shabaab" is "al Shabaab", "Hay'at" is
+# "Hayat"; dashes between words (en and em dashes) are not folded
+_FOLD = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "'": None, "\u2019": None,
+                       "\u2018": None, "\u02bc": None, "\u02bb": None, "`": None,
+                       "\u00b4": None})
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_name(text: str) -> str:
+    """The key a name is looked up by, the same for a table's spelling and the text's
+    (the actors stage folds each token by it): lower case, accents dropped ("Sinn Féin"
+    is "sinn fein"), hyphens as spaces ("Inter-Parliamentary Union" is the dictionary's
+    "inter parliamentary union"), apostrophes dropped ("Hay'at" is "hayat"), single
+    spaces."""
+    text = text.translate(_FOLD)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text)
+                       if not unicodedata.combining(c))
     return " ".join(text.lower().split())
