@@ -218,6 +218,11 @@ class Registry:
                        for r in entry.roles)}
         return holding.popitem()[1] if len(holding) == 1 else None
 
+    def has_office(self, title: str, country: str) -> bool:
+        """Whether the table dates anyone in that office of that country."""
+        return any(r.title == title and r.country == country and r.since
+                   for entry in self.entries.values() for r in entry.roles)
+
     # -- learning ------------------------------------------------------------------------
     def learn(self, article: Article) -> int:
         """Remember what this article says about its named people and organisations."""

@@ -43,11 +43,17 @@ def office_holder(reading: Reading, speaker: Speaker, title: str) -> Speaker | N
     office = office_words(speaker.name or "", title)
     if office is None:
         return None
+    known = _known()
     actor = reading.actors.get(speaker.actor) if speaker.actor else None
-    country = (actor or {}).get("country") or article_country(reading)
+    country = (actor or {}).get("country")
+    if not country or not known.has_office(office, country):
+        # the actor's own country where it has that office ("Russia's foreign minister",
+        # placed by the actors stage); else the article's (a "foreign secretary" the
+        # actors stage placed in China, of a London article, is Britain's)
+        country = article_country(reading)
     if country is None:
         return None
-    entry = _known().holder(office, country, day)
+    entry = known.holder(office, country, day)
     if entry is None:
         return None
     return Speaker(speaker.actor, entry.name, speaker.token)
