@@ -41,6 +41,24 @@ def test_foreign_secretary_of_a_wire_dateline(coder):
         "Boris Johnson"
 
 
+def test_chancellor_is_the_chancellor_of_the_articles_country(coder):
+    london = ("Autumn statement cuts national insurance\n"
+              "LONDON - The chancellor told MPs on Wednesday that national insurance would "
+              "fall by two percentage points from January.")
+    berlin = ("BERLIN - The chancellor told reporters on Tuesday that Germany would cut its "
+              "budget deficit by 80 billion euros.")
+    assert speaker_of(coder, london, "national insurance", "2023-11-22") == "Jeremy Hunt"
+    assert speaker_of(coder, berlin, "budget deficit", "2010-06-01") == "Angela Merkel"
+
+
+def test_an_office_the_actors_country_lacks_is_the_articles(coder):
+    # the actors stage may place the title by a country the sentence names ("China's")
+    text = ("LONDON - The foreign secretary said on Sunday that China's treatment of the "
+            "Uighurs amounted to gross human rights abuses.")
+    assert speaker_of(coder, text, "treatment of the Uighurs", "2021-01-10") == \
+        "Dominic Raab"
+
+
 def test_country_from_the_government_actors_without_a_dateline(coder):
     text = ("British police arrested two men in Manchester on Monday. Downing Street said "
             "the government would act. "
