@@ -207,6 +207,24 @@ class Registry:
                            for r in self.entries[k].roles)]
         return holding[0] if len(holding) == 1 else None
 
+    def holder(self, title: str, country: str, day: str) -> Entry | None:
+        """The one person the table has in an office (its `title`, "prime minister", in
+        `country`) on `day`; None when it has none or several. An office changes hands
+        on its `until` day: that day is the successor's. Only dated offices of the
+        hand-written table and of the user's files count, not learnt roles."""
+        holding = {entry.name: entry for entry in self.entries.values()
+                   if entry.kind == "person" and any(
+                       r.title == title and r.country == country and r.since
+                       and r.source in {"known", "user", "correction"}
+                       and r.since <= day and (r.until is None or day < r.until)
+                       for r in entry.roles)}
+        return holding.popitem()[1] if len(holding) == 1 else None
+
+    def has_office(self, title: str, country: str) -> bool:
+        """Whether the table dates anyone in that office of that country."""
+        return any(r.title == title and r.country == country and r.since
+                   for entry in self.entries.values() for r in entry.roles)
+
     # -- learning ------------------------------------------------------------------------
     def learn(self, article: Article) -> int:
         """Remember what this article says about its named people and organisations."""

@@ -120,7 +120,7 @@ class Attributor:
         parts = label.lower().split()
         if len(parts) > 1 and parts[0] == "the" and parts[-1] in reading.titles:
             # "THE PRESIDENT", "THE PRIME MINISTER": a title only; the person given it
-            speaker = reading.titled_person(Speaker(None, parts[-1]), at)
+            speaker = reading.titled_person(Speaker(None, " ".join(parts[1:])), at)
         else:
             name = " ".join(w for w in label.split() if w.strip(".").lower() in words)
             speaker = reading.fuller_name(

@@ -175,8 +175,10 @@ def score(articles: Sequence[dict], coded: Sequence[Sequence[dict]],
 
 
 def code_all(coder, articles: Sequence[dict]) -> list[list[dict]]:
-    """The coder's quote records for each article."""
-    return [[q.to_dict() for q in coder.code(a["text"], id=a["id"]).quotes]
+    """The coder's quote records for each article (coded on its `date`, where it has
+    one: who "the prime minister" is depends on it)."""
+    return [[q.to_dict() for q in coder.code(a["text"], id=a["id"],
+                                             date=a.get("date")).quotes]
             for a in articles]
 
 

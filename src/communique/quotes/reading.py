@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from ..doctext import doc_text
 from ..tables import vocabulary as shared_words
 from .marks import normalise, paragraphs
+from .offices import office_holder
 from .vocabulary import Vocabulary
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -368,9 +369,11 @@ class Reading:
         """The named person a bare title stands for: "the minister said" after "Foreign
         Minister Hossein Karimi", "the interior minister, Kithure Kindiki" or "Ihor Terekhov
         has been mayor of Kharkiv"; the nearest such person before `at`, else (where no
-        one was given the title before) the first one after it."""
+        one was given the title before) the first one after it; where the article gives
+        no one the title, the person who held the office on its date (`offices`)."""
         actor = self.actors.get(speaker.actor) if speaker.actor else None
-        title = self._bare_title(actor["name"] if actor else speaker.name)
+        named = actor["name"] if actor else speaker.name
+        title = self._bare_title(named)
         if title is None:
             return None
         before = bisect_left(self.mention_starts, at)
@@ -387,7 +390,8 @@ class Reading:
             found = self._titled_speaker(mention, title, speaker)
             if found is not None:
                 return found
-        return None
+        # no one given the title at all: whoever held the office that day
+        return office_holder(self, Speaker(speaker.actor, named, speaker.token), title)
 
     def _titled_speaker(self, mention: dict, title: str, speaker: Speaker
                         ) -> Speaker | None:
